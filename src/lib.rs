@@ -1,0 +1,35 @@
+//! # quire
+//!
+//! Untrusted article Markdown to safe, well-structured HTML: one pure core with three faces,
+//! this Rust API, a JavaScript API compiled to WebAssembly, and the `quire` command-line tool.
+//! All three take the same options (one camelCase JSON schema) and give the same HTML.
+//!
+//! ```
+//! let article = quire::render("# Hello\n\n<img src=x onerror=alert(1)> *world*", &quire::Options::default())?;
+//! assert_eq!(article.title.as_deref(), Some("Hello"));
+//! assert_eq!(article.html, "<h1 id=\"user-content-hello\">Hello</h1>\n<p><img src=\"x\"> <em>world</em></p>\n");
+//! # Ok::<(), quire::Error>(())
+//! ```
+//!
+//! Raw HTML is cleaned by one sanitizer policy, URLs are limited to http, https, mailto and tel
+//! (or relative), and every id is prefixed (`user-content-`) so a document cannot clobber the
+//! host page's globals. Bad input is an [`Error`], never a panic.
+
+mod article;
+mod error;
+mod options;
+mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use article::{Article, TocEntry};
+pub use error::Error;
+pub use options::{Options, Preset, RawHtml};
+
+/// Renders `markdown` with `options`.
+///
+/// Fails only on invalid options or input larger than `options.max_input_bytes`; any other
+/// input, however malformed, renders.
+pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
+    pipeline::render(markdown, options)
+}

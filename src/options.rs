@@ -1,0 +1,179 @@
+//! Options: one camelCase JSON schema shared by Rust (serde), JavaScript and the CLI's `--options`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// How a document is rendered. `Options::default()` is the safe article preset.
+///
+/// Every field has a default, so a JSON object needs only the keys it changes:
+///
+/// ```
+/// let options = quire::Options::from_json(r#"{"preset": "gfm", "rawHtml": "escape"}"#).unwrap();
+/// assert_eq!(options.preset, quire::Preset::Gfm);
+/// assert!(quire::Options::from_json(r#"{"nope": 1}"#).is_err());
+/// ```
+///
+/// The boolean feature switches are `None` by default, meaning "as the preset says"; `Some(_)`
+/// overrides the preset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Options {
+    /// What to render like. Default: `article`.
+    pub preset: Preset,
+    /// What happens to raw HTML in the Markdown. Default: `sanitize`.
+    pub raw_html: RawHtml,
+    /// Larger input (in UTF-8 bytes) is refused with [`Error::InputTooLarge`]. Default: 8 MiB.
+    pub max_input_bytes: usize,
+    /// Prefix of every `id` in the output, against DOM clobbering; in-page `#` links follow it.
+    /// Letters, digits, `-` and `_` only. Default: `user-content-`.
+    pub id_prefix: String,
+    /// Give headings ids from GitHub's slug rules. Default: on for `article`, off otherwise.
+    pub heading_ids: Option<bool>,
+    /// Curly quotes, en and em dashes, ellipses. Default: on for `article`, off otherwise.
+    pub smart_punctuation: Option<bool>,
+    /// GFM pipe tables. Default: on for `article` and `gfm`, off for `commonmark`.
+    pub tables: Option<bool>,
+    /// `[^label]` footnotes. Default: on for `article` and `gfm`, off for `commonmark`.
+    pub footnotes: Option<bool>,
+    /// `~~strikethrough~~`. Default: on for `article` and `gfm`, off for `commonmark`.
+    pub strikethrough: Option<bool>,
+    /// `- [x]` task list items as disabled checkboxes. Default: on for `article` and `gfm`, off for `commonmark`.
+    pub task_lists: Option<bool>,
+}
+
+/// A bundle of defaults. Other options override what the preset sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Preset {
+    /// Everything an article reader wants: GFM extensions, heading ids, smart punctuation.
+    #[default]
+    Article,
+    /// Exactly GitHub Flavored Markdown (tables, task lists, strikethrough), plus footnotes.
+    Gfm,
+    /// Exactly CommonMark, no extensions.
+    Commonmark,
+}
+
+/// What happens to raw HTML written in the Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept, then cleaned by the one sanitizer policy (nothing that can run script survives).
+    #[default]
+    Sanitize,
+    /// Shown as text, the way it was typed.
+    Escape,
+    /// Removed; the text inside ordinary elements is kept, the content of `script`/`style` is not.
+    Strip,
+    /// Passed through with no sanitizer at all. Only for content you wrote yourself.
+    Trusted,
+}
+
+/// The valid values of a key, for error messages about a wrong type.
+fn valid_choices(key: &str) -> Option<&'static str> {
+    match key {
+        "preset" => Some("\"article\", \"gfm\", \"commonmark\""),
+        "rawHtml" => Some("\"sanitize\", \"escape\", \"strip\", \"trusted\""),
+        "maxInputBytes" => Some("a whole number of bytes, at least 1"),
+        "idPrefix" => Some("a string of ASCII letters, digits, `-` and `_`"),
+        "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" => {
+            Some("true, false or null (as the preset says)")
+        }
+        _ => None,
+    }
+}
+
+const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+const MAX_ID_PREFIX_LEN: usize = 64;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            preset: Preset::Article,
+            raw_html: RawHtml::Sanitize,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            id_prefix: "user-content-".to_owned(),
+            heading_ids: None,
+            smart_punctuation: None,
+            tables: None,
+            footnotes: None,
+            strikethrough: None,
+            task_lists: None,
+        }
+    }
+}
+
+impl Options {
+    /// Parses and validates options from JSON, the way the CLI and the JS API do.
+    /// The error names the offending key and the valid choices.
+    pub fn from_json(json: &str) -> Result<Options, Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::InvalidOptions(format!("not valid JSON: {e}")))?;
+        if !value.is_object() {
+            return Err(Error::InvalidOptions("options must be a JSON object".into()));
+        }
+        Options::deserialize_from(value)
+    }
+
+    /// Deserializes and validates options from any serde format, naming the path of a bad key.
+    pub fn deserialize_from<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Options, Error> {
+        let options: Options = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            match (path.as_str(), valid_choices(&path)) {
+                (".", _) => Error::InvalidOptions(inner),
+                (_, Some(choices)) if !inner.contains("expected one of") => {
+                    Error::InvalidOptions(format!("`{path}`: {inner}; valid choices: {choices}"))
+                }
+                _ => Error::InvalidOptions(format!("`{path}`: {inner}")),
+            }
+        })?;
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Checks values that the types alone cannot (so no bad value reaches the pipeline).
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.max_input_bytes == 0 {
+            return Err(Error::InvalidOptions("`maxInputBytes` must be at least 1".into()));
+        }
+        let prefix_ok = self.id_prefix.len() <= MAX_ID_PREFIX_LEN
+            && self
+                .id_prefix
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !prefix_ok {
+            return Err(Error::InvalidOptions(format!(
+                "`idPrefix` may hold only ASCII letters, digits, `-` and `_`, at most {MAX_ID_PREFIX_LEN} of them"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The features in force once the preset's defaults and the overrides are combined.
+    pub(crate) fn features(&self) -> Features {
+        let article = self.preset == Preset::Article;
+        let extended = self.preset != Preset::Commonmark;
+        Features {
+            heading_ids: self.heading_ids.unwrap_or(article),
+            smart_punctuation: self.smart_punctuation.unwrap_or(article),
+            tables: self.tables.unwrap_or(extended),
+            footnotes: self.footnotes.unwrap_or(extended),
+            strikethrough: self.strikethrough.unwrap_or(extended),
+            task_lists: self.task_lists.unwrap_or(extended),
+        }
+    }
+}
+
+/// Resolved switches: the preset with the overrides applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Features {
+    pub heading_ids: bool,
+    pub smart_punctuation: bool,
+    pub tables: bool,
+    pub footnotes: bool,
+    pub strikethrough: bool,
+    pub task_lists: bool,
+}

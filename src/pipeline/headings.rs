@@ -1,0 +1,164 @@
+//! Event adapter over headings: records each heading's text (for the title and the table of
+//! contents) and, when asked, gives it an id from GitHub's slug rules.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use crate::article::TocEntry;
+
+/// What the adapter learned, read after the events are consumed.
+#[derive(Debug, Default)]
+pub(crate) struct Outline {
+    /// Plain text of the first level-1 heading.
+    pub title: Option<String>,
+    /// Every other heading, in order.
+    pub toc: Vec<TocEntry>,
+}
+
+pub(crate) struct Headings<'a, I> {
+    events: I,
+    /// Events of the heading being passed on, after its rewritten start.
+    pending: VecDeque<Event<'a>>,
+    /// `Some(prefix)` when headings get ids.
+    id_prefix: Option<&'a str>,
+    slugs: Slugs,
+    pub outline: Outline,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
+    pub fn new(events: I, id_prefix: Option<&'a str>) -> Self {
+        Headings {
+            events,
+            pending: VecDeque::new(),
+            id_prefix,
+            slugs: Slugs::default(),
+            outline: Outline::default(),
+        }
+    }
+
+    /// Buffers one heading's inline events to learn its text before its start tag is written.
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        written_id: Option<CowStr<'a>>,
+        classes: Vec<CowStr<'a>>,
+        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    ) -> Event<'a> {
+        let mut text = String::new();
+        for event in self.events.by_ref() {
+            match &event {
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            let end = matches!(event, Event::End(TagEnd::Heading(_)));
+            self.pending.push_back(event);
+            if end {
+                break;
+            }
+        }
+        let text = text.trim().to_owned();
+        let id = self.id_prefix.map(|prefix| {
+            let base = written_id.as_deref().map_or_else(|| github_slug(&text), str::to_owned);
+            format!("{prefix}{}", self.slugs.unique(base))
+        });
+        if level == HeadingLevel::H1 && self.outline.title.is_none() {
+            self.outline.title = Some(text);
+        } else {
+            self.outline.toc.push(TocEntry {
+                level: level as u8,
+                id: id.clone(),
+                text,
+            });
+        }
+        Event::Start(Tag::Heading {
+            level,
+            id: id.map(CowStr::from).or(written_id),
+            classes,
+            attrs,
+        })
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.pending.pop_front() {
+            return Some(event);
+        }
+        match self.events.next()? {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Some(self.heading(level, id, classes, attrs)),
+            event => Some(event),
+        }
+    }
+}
+
+/// GitHub's heading slug: lowercase; letters, digits, `_`, `-` and spaces kept, other
+/// punctuation dropped; spaces become `-`. An empty slug becomes `section`.
+pub(crate) fn github_slug(text: &str) -> String {
+    let slug: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect();
+    if slug.is_empty() {
+        "section".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Makes slugs unique as GitHub does: the second `intro` is `intro-1`, then `intro-2`.
+#[derive(Debug, Default)]
+struct Slugs {
+    used: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl Slugs {
+    fn unique(&mut self, base: String) -> String {
+        let suffix = self.next_suffix.entry(base.clone()).or_insert(0);
+        let mut candidate = base.clone();
+        while self.used.contains(&candidate) {
+            *suffix += 1;
+            candidate = format!("{base}-{suffix}");
+        }
+        self.used.insert(candidate.clone());
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_github() {
+        assert_eq!(github_slug("Hello, World!"), "hello-world");
+        assert_eq!(github_slug("C++ & Rust_2 — a look"), "c--rust_2--a-look");
+        assert_eq!(github_slug("Ünïcode Überall"), "ünïcode-überall");
+        assert_eq!(github_slug("?!"), "section");
+    }
+
+    #[test]
+    fn duplicates_get_numbered() {
+        let mut slugs = Slugs::default();
+        let got: Vec<String> = ["a", "a", "a", "a-1", "b"]
+            .iter()
+            .map(|s| slugs.unique(s.to_string()))
+            .collect();
+        assert_eq!(got, ["a", "a-1", "a-2", "a-1-1", "b"]);
+    }
+}

@@ -1,0 +1,70 @@
+//! The pure core: Markdown in, Article out. Nothing here knows about JavaScript.
+//!
+//! pulldown-cmark parses into events; adapters (one per concern) rewrite the event stream;
+//! pulldown-cmark's writer turns it into HTML; the sanitizer cleans it unless the caller trusts it.
+
+mod headings;
+mod raw_html;
+mod sanitize;
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
+
+use crate::options::Features;
+use crate::{Article, Error, Options, RawHtml};
+
+pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
+    options.validate()?;
+    if markdown.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            size: markdown.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    let markdown = normalize_input(markdown);
+    let features = options.features();
+    let parser = Parser::new_ext(&markdown, parser_options(features));
+    let events: Box<dyn Iterator<Item = Event<'_>>> = match options.raw_html {
+        RawHtml::Sanitize | RawHtml::Trusted => Box::new(parser),
+        RawHtml::Escape => Box::new(parser.map(raw_html::escape)),
+        RawHtml::Strip => Box::new(raw_html::Strip::new(parser)),
+    };
+    let id_prefix = features.heading_ids.then_some(options.id_prefix.as_str());
+    let mut headings = headings::Headings::new(events, id_prefix);
+
+    // Markdown's HTML is usually a little longer than its source.
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
+    html::push_html(&mut out, &mut headings);
+    let html = match options.raw_html {
+        RawHtml::Trusted => out,
+        // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize.
+        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => sanitize::sanitize(&out, &options.id_prefix),
+    };
+    let outline = headings.outline;
+    Ok(Article {
+        html,
+        title: outline.title,
+        toc: outline.toc,
+    })
+}
+
+/// A leading byte-order mark is not content; U+0000 becomes U+FFFD, as CommonMark requires.
+fn normalize_input(markdown: &str) -> Cow<'_, str> {
+    let markdown = markdown.strip_prefix('\u{FEFF}').unwrap_or(markdown);
+    if markdown.contains('\0') {
+        Cow::Owned(markdown.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(markdown)
+    }
+}
+
+fn parser_options(features: Features) -> ParserOptions {
+    let mut options = ParserOptions::empty();
+    options.set(ParserOptions::ENABLE_TABLES, features.tables);
+    options.set(ParserOptions::ENABLE_FOOTNOTES, features.footnotes);
+    options.set(ParserOptions::ENABLE_STRIKETHROUGH, features.strikethrough);
+    options.set(ParserOptions::ENABLE_TASKLISTS, features.task_lists);
+    options.set(ParserOptions::ENABLE_SMART_PUNCTUATION, features.smart_punctuation);
+    options
+}

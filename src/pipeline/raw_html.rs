@@ -1,0 +1,55 @@
+//! Event adapter for the `escape` and `strip` raw-HTML modes. (`sanitize` leaves raw HTML to the
+//! sanitizer; `trusted` leaves it alone.)
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// Raw HTML becomes text, shown the way it was typed; an HTML block becomes a paragraph.
+pub(crate) fn escape(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+        event => event,
+    }
+}
+
+/// Removes raw HTML: inline tags vanish (the text between them is Markdown text and stays); an
+/// HTML block keeps its text content as a paragraph, minus what is inside `script` and `style`.
+pub(crate) struct Strip<I> {
+    events: I,
+}
+
+impl<I> Strip<I> {
+    pub fn new(events: I) -> Self {
+        Strip { events }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Strip<I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            match self.events.next()? {
+                Event::InlineHtml(_) => continue,
+                Event::Start(Tag::HtmlBlock) => {
+                    let mut block = String::new();
+                    for event in self.events.by_ref() {
+                        match event {
+                            Event::Html(html) => block.push_str(&html),
+                            Event::End(TagEnd::HtmlBlock) => break,
+                            _ => {}
+                        }
+                    }
+                    // ammonia with no tags allowed yields the escaped text content.
+                    let text = ammonia::Builder::empty().clean(&block).to_string();
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        return Some(Event::Html(CowStr::from(format!("<p>{text}</p>\n"))));
+                    }
+                }
+                event => return Some(event),
+            }
+        }
+    }
+}

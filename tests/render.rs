@@ -1,0 +1,181 @@
+//! The core's behaviour: presets, overrides, raw-HTML modes, limits, errors, metadata.
+
+use quire::{render, Error, Options, Preset, RawHtml};
+
+fn html(markdown: &str, json: &str) -> String {
+    render(markdown, &Options::from_json(json).unwrap()).unwrap().html
+}
+
+#[test]
+fn default_options_are_the_safe_article_preset() {
+    let options = Options::default();
+    assert_eq!(options.preset, Preset::Article);
+    assert_eq!(options.raw_html, RawHtml::Sanitize);
+    assert_eq!(options.max_input_bytes, 8 * 1024 * 1024);
+    assert_eq!(Options::from_json("{}").unwrap(), options);
+}
+
+#[test]
+fn article_preset_adds_ids_and_smart_punctuation() {
+    assert_eq!(
+        html("## It's -- here...", "{}"),
+        "<h2 id=\"user-content-its--here\">It’s – here…</h2>\n"
+    );
+}
+
+#[test]
+fn spec_presets_render_plain_markdown() {
+    assert_eq!(
+        html("## It's -- here...", r#"{"preset":"commonmark"}"#),
+        "<h2>It's -- here...</h2>\n"
+    );
+    assert_eq!(
+        html("## It's -- here...", r#"{"preset":"gfm"}"#),
+        "<h2>It's -- here...</h2>\n"
+    );
+    // Tables are GFM, not CommonMark.
+    let table = "| a |\n|---|\n| b |\n";
+    assert!(html(table, r#"{"preset":"gfm"}"#).starts_with("<table>"));
+    assert!(html(table, r#"{"preset":"commonmark"}"#).starts_with("<p>| a |"));
+}
+
+#[test]
+fn options_override_the_preset() {
+    assert_eq!(
+        html("# A 'b'", r#"{"preset":"commonmark","headingIds":true}"#),
+        "<h1 id=\"user-content-a-b\">A 'b'</h1>\n"
+    );
+    assert_eq!(
+        html("# A 'b'", r#"{"smartPunctuation":false,"headingIds":false}"#),
+        "<h1>A 'b'</h1>\n"
+    );
+    assert_eq!(html("# A", r#"{"idPrefix":"doc-"}"#), "<h1 id=\"doc-a\">A</h1>\n");
+    assert_eq!(html("~~x~~", r#"{"strikethrough":false}"#), "<p>~~x~~</p>\n");
+}
+
+#[test]
+fn sanitize_keeps_markdown_and_safe_html_and_removes_script() {
+    let out = html(
+        "<b onclick=x()>bold</b> <script>alert(1)</script>\n\n[a](javascript:alert(1)) ![i](x.png)",
+        "{}",
+    );
+    assert_eq!(
+        out,
+        "<p><b>bold</b> </p>\n<p><a rel=\"noopener noreferrer nofollow ugc\">a</a> <img src=\"x.png\" alt=\"i\"></p>\n"
+    );
+}
+
+#[test]
+fn raw_html_modes() {
+    let md = "Hi <b>there</b>\n\n<div>block <i>text</i><script>evil()</script></div>\n";
+    assert_eq!(html(md, r#"{"rawHtml":"escape"}"#), "<p>Hi &lt;b&gt;there&lt;/b&gt;</p>\n<p>&lt;div&gt;block &lt;i&gt;text&lt;/i&gt;&lt;script&gt;evil()&lt;/script&gt;&lt;/div&gt;\n</p>\n");
+    assert_eq!(
+        html(md, r#"{"rawHtml":"strip"}"#),
+        "<p>Hi there</p>\n<p>block text</p>\n"
+    );
+    assert_eq!(
+        html(md, r#"{"rawHtml":"trusted"}"#),
+        "<p>Hi <b>there</b></p>\n<div>block <i>text</i><script>evil()</script></div>\n"
+    );
+}
+
+#[test]
+fn markdown_urls_are_filtered_in_every_untrusted_mode() {
+    for mode in ["sanitize", "escape", "strip"] {
+        let out = html(
+            "[x](javascript:alert(1)) [y](vbscript:x) [z](data:text/html,x) [ok](mailto:a@b.c)",
+            &format!(r#"{{"rawHtml":"{mode}"}}"#),
+        );
+        assert!(!out.contains("script:") && !out.contains("data:"), "{mode}: {out}");
+        assert!(out.contains("href=\"mailto:a@b.c\""), "{mode}: {out}");
+    }
+}
+
+#[test]
+fn raw_html_ids_are_prefixed_against_dom_clobbering() {
+    let out = html("<div id=\"cookie\" name=\"x\">a</div>\n\n[to](#cookie)", "{}");
+    assert_eq!(out, "<div id=\"user-content-cookie\">a</div>\n<p><a href=\"#user-content-cookie\" rel=\"noopener noreferrer nofollow ugc\">to</a></p>\n");
+}
+
+#[test]
+fn title_and_toc() {
+    let article = render(
+        "# The *Title*\n\n## One\n\n### Two\n\n## One\n\n# Second h1",
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(article.title.as_deref(), Some("The Title"));
+    let toc: Vec<(u8, Option<&str>, &str)> = article
+        .toc
+        .iter()
+        .map(|e| (e.level, e.id.as_deref(), e.text.as_str()))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            (2, Some("user-content-one"), "One"),
+            (3, Some("user-content-two"), "Two"),
+            (2, Some("user-content-one-1"), "One"),
+            (1, Some("user-content-second-h1"), "Second h1"),
+        ]
+    );
+    assert_eq!(render("no heading", &Options::default()).unwrap().title, None);
+}
+
+#[test]
+fn input_size_limit() {
+    let options = Options::from_json(r#"{"maxInputBytes":5}"#).unwrap();
+    assert!(render("12345", &options).is_ok());
+    assert_eq!(
+        render("123456", &options),
+        Err(Error::InputTooLarge { size: 6, limit: 5 })
+    );
+    let message = render("123456", &options).unwrap_err().to_string();
+    assert!(message.contains("maxInputBytes"), "{message}");
+}
+
+#[test]
+fn option_errors_name_the_key_and_the_choices() {
+    let cases = [
+        (r#"{"nope":1}"#, ["`nope`", "rawHtml"]),
+        (r#"{"preset":"fancy"}"#, ["`preset`", "commonmark"]),
+        (r#"{"preset":3}"#, ["`preset`", "article"]),
+        (r#"{"tables":"yes"}"#, ["`tables`", "true, false"]),
+        (r#"{"maxInputBytes":0}"#, ["`maxInputBytes`", "at least 1"]),
+        (r#"{"idPrefix":"\" onload=\""}"#, ["`idPrefix`", "letters"]),
+        ("[]", ["object", "options"]),
+        ("{", ["JSON", "options"]),
+    ];
+    for (json, needles) in cases {
+        let error = Options::from_json(json).unwrap_err();
+        assert!(matches!(error, Error::InvalidOptions(_)), "{json}");
+        let message = error.to_string();
+        for needle in needles {
+            assert!(message.contains(needle), "{json}: {message:?} lacks {needle:?}");
+        }
+    }
+}
+
+#[test]
+fn options_round_trip_through_json() {
+    let options = Options::from_json(r#"{"preset":"gfm","rawHtml":"strip","tables":false,"idPrefix":"x-"}"#).unwrap();
+    let json = serde_json::to_string(&options).unwrap();
+    assert_eq!(Options::from_json(&json).unwrap(), options);
+}
+
+#[test]
+fn awkward_input_renders() {
+    let options = Options::default();
+    assert_eq!(render("", &options).unwrap().html, "");
+    assert_eq!(
+        render("\u{FEFF}# BOM\r\nline\0nul\r\n", &options).unwrap().html,
+        "<h1 id=\"user-content-bom\">BOM</h1>\n<p>line\u{FFFD}nul</p>\n"
+    );
+    let deep = format!("{}deep", "> ".repeat(2000));
+    assert!(render(&deep, &options).unwrap().html.contains("deep"));
+    let brackets = "[".repeat(50_000);
+    assert_eq!(
+        render(&brackets, &options).unwrap().html,
+        format!("<p>{brackets}</p>\n")
+    );
+}
