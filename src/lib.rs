@@ -33,3 +33,8 @@ pub use options::{Options, Preset, RawHtml};
 pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     pipeline::render(markdown, options)
 }
+
+// The README's Rust examples compile and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

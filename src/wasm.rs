@@ -71,7 +71,7 @@ extern "C" {
 #[wasm_bindgen(js_name = renderArticle, unchecked_return_type = "Article")]
 pub fn render_article(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let article = render(&markdown, options)?;
     to_js(&article)
@@ -81,7 +81,7 @@ pub fn render_article(
 #[wasm_bindgen(js_name = renderHtml)]
 pub fn render_html(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     Ok(render(&markdown, options)?.html)
 }
@@ -92,7 +92,7 @@ pub fn render_html(
 pub fn render_into(
     element: &web_sys::Element,
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let article = render(&markdown, options).map_err(JsValue::from)?;
     let html = trusted_html(&article.html)?;
@@ -123,7 +123,15 @@ fn options_from_js(options: Option<JsValue>) -> Result<Options, Error> {
             "options must be an object, got {}",
             type_name(&value)
         ))),
-        Some(value) => Options::deserialize_from(serde_wasm_bindgen::Deserializer::from(value)),
+        // Through JSON, so JS gets exactly the CLI's checks and messages (serde-wasm-bindgen reads only
+        // the fields it knows and would let a misspelled key pass silently).
+        Some(value) => {
+            let json = js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|json| json.as_string())
+                .ok_or_else(|| Error::InvalidOptions("options could not be read as JSON".into()))?;
+            Options::from_json(&json)
+        }
     }
 }
 

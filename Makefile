@@ -1,0 +1,63 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+PORT ?= 8080
+PKG := www/pkg
+WASM := $(PKG)/quire_bg.wasm
+SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+# A current binaryen (npm) with the features wasm-bindgen's output uses; Debian's wasm-opt 108 breaks it.
+WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-multivalue
+
+.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-e2e lint clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browsers:
+	@scripts/setup.sh --browsers
+
+## build: the wasm package for plain ES modules (www/pkg), optimized with wasm-opt -O3
+build: setup $(WASM)
+
+$(WASM): $(SOURCES)
+	wasm-pack build --release --target web --out-dir $(PKG) --no-pack
+	wasm-opt $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
+
+## bundler: the npm package for bundlers (webpack, Vite, ...) in pkg/
+bundler: setup
+	wasm-pack build --release --target bundler --out-dir pkg
+	wasm-opt $(WASM_OPT_FLAGS) pkg/quire_bg.wasm -o pkg/quire_bg.wasm
+
+## demo: build, then serve www on http://127.0.0.1:$(PORT) (Ctrl-C stops it)
+demo: build
+	@echo "quire demo: open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the server)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox, www end to end
+test: setup-browsers lint test-rust test-wasm test-types test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+test-rust:
+	cargo test --quiet
+
+test-wasm:
+	wasm-pack test --headless --chrome -- --test web
+	wasm-pack test --headless --firefox -- --test web
+
+# The generated .d.ts must type real usage and reject mistakes.
+test-types: build
+	tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler tests/types/usage.ts
+
+test-e2e: build
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf $(PKG) pkg

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what building and testing quire needs and is missing. Idempotent: when everything is
+# present it only checks, in a second or two.
+#   scripts/setup.sh             toolchain for building: wasm target, wasm-pack, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh --browsers  also Chromium, chromedriver, Firefox and geckodriver, for the tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# Debian packages: installed with apt-get as root, otherwise named for the user to install.
+apt_install() {
+  local missing=() pkg
+  for pkg in "$@"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${missing[*]} (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    die "please install these packages, then run make again: ${missing[*]} (e.g. sudo apt-get install ${missing[*]})"
+  fi
+}
+
+# cargo install NAME VERSION [BINARY], unless BINARY --version already reports VERSION.
+cargo_install() {
+  local name=$1 version=$2 binary=${3:-$1}
+  if ! "$binary" --version 2>/dev/null | grep -qF "$version"; then
+    say "installing $name $version (cargo install, a few minutes the first time)"
+    # --locked keeps the tool's own tested dependencies; a registry that lacks one of them
+    # (a yanked crate) makes cargo resolve afresh instead.
+    cargo install --locked --quiet "$name" --version "$version" 2>/dev/null ||
+      cargo install --quiet "$name" --version "$version"
+  fi
+}
+
+command -v cargo >/dev/null || die "Rust is missing: install it from rustup (rustup.rs), then run make again"
+command -v curl >/dev/null || apt_install curl ca-certificates
+command -v node >/dev/null || apt_install nodejs npm
+command -v python3 >/dev/null || apt_install python3
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+cargo_install wasm-pack "$WASM_PACK_VERSION"
+# wasm-pack would download wasm-bindgen; the CLI must match the library version in Cargo.lock exactly.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, "", $0); print; exit }' Cargo.lock)
+[ -n "$bindgen_version" ] || die "cannot read the wasm-bindgen version from Cargo.lock"
+cargo_install wasm-bindgen-cli "$bindgen_version" wasm-bindgen
+
+# npm devDependencies (a current wasm-opt, Playwright, ...) exactly as locked; redone when the lock changes.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.quire-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+  say "installing npm devDependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.quire-lock-hash
+fi
+
+if [ "${1:-}" = "--browsers" ]; then
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+  command -v firefox >/dev/null || command -v firefox-esr >/dev/null || apt_install firefox-esr
+  cargo_install geckodriver "$GECKODRIVER_VERSION"
+fi
+exit 0

@@ -1,0 +1,23 @@
+// Compiled with `tsc --noEmit --strict` by `make test`: the generated quire.d.ts must describe
+// Options and Article precisely enough that mistakes fail to type-check.
+import init, { renderArticle, renderHtml, renderInto, version, type Article, type Options, type TocEntry } from "../../www/pkg/quire.js";
+
+export async function usage(element: Element): Promise<string> {
+  await init();
+  const options: Options = { preset: "gfm", rawHtml: "escape", maxInputBytes: 1024, idPrefix: "doc-", headingIds: true, tables: null };
+  const article: Article = renderArticle("# Title", options);
+  const title: string | null = article.title;
+  const entries: TocEntry[] = article.toc;
+  const level: number = entries[0]?.level ?? 0;
+  const html: string = renderHtml("*x*");
+  renderInto(element, "text", null);
+  // @ts-expect-error: not a preset
+  renderHtml("x", { preset: "fancy" });
+  // @ts-expect-error: not an option
+  renderHtml("x", { nope: true });
+  // @ts-expect-error: markdown is a string
+  renderHtml(42);
+  // @ts-expect-error: html is a string, not a number
+  const wrong: number = article.html;
+  return `${version()} ${title} ${level} ${html} ${wrong}`;
+}
