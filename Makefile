@@ -11,7 +11,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue
 
-.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-e2e lint clean
+.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-bundler test-e2e lint clean
 
 setup:
 	@scripts/setup.sh
@@ -37,8 +37,9 @@ demo: build
 	@echo "quire demo: open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the server)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox, www end to end
-test: setup-browsers lint test-rust test-wasm test-types test-e2e
+## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox,
+## the TypeScript types, the bundler build in Node, and www end to end in headless Chromium
+test: setup-browsers lint test-rust test-wasm test-types test-bundler test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -54,6 +55,10 @@ test-wasm:
 # The generated .d.ts must type real usage and reject mistakes.
 test-types: build
 	tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler tests/types/usage.ts
+
+# The bundler build, loaded through ES module integration as bundlers load it.
+test-bundler: bundler
+	node --experimental-wasm-modules --no-warnings --test tests/node/
 
 test-e2e: build
 	node --test tests/e2e/
