@@ -16,7 +16,7 @@ pub enum Error {
         /// The limit in force.
         limit: usize,
     },
-    /// The Markdown argument was not a string (only reachable from JavaScript).
+    /// The Markdown (or HTML) argument was not a string (only reachable from JavaScript).
     NotAString(String),
 }
 
@@ -28,7 +28,7 @@ impl fmt::Display for Error {
                 f,
                 "quire: input is {size} bytes, larger than maxInputBytes ({limit}); raise the option to render it"
             ),
-            Error::NotAString(got) => write!(f, "quire: markdown must be a string, got {got}"),
+            Error::NotAString(got) => write!(f, "quire: the input must be a string, got {got}"),
         }
     }
 }

@@ -34,6 +34,18 @@ pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     pipeline::render(markdown, options)
 }
 
+/// Cleans an HTML fragment with the same sanitizer policy that `render` applies to raw HTML
+/// (for HTML from elsewhere, and to check that sanitizing quire's output changes nothing).
+///
+/// ```
+/// let clean = quire::sanitize_html("<p onclick=\"x()\">hi<script>x()</script></p>", &quire::Options::default())?;
+/// assert_eq!(clean, "<p>hi</p>");
+/// # Ok::<(), quire::Error>(())
+/// ```
+pub fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
+    pipeline::sanitize_html(html, options)
+}
+
 // The README's Rust examples compile and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

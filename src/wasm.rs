@@ -100,6 +100,19 @@ pub fn render_into(
     to_js(&article).map_err(JsValue::from)
 }
 
+/// Cleans an HTML fragment with quire's sanitizer policy (the one applied to raw HTML in Markdown).
+#[wasm_bindgen(js_name = sanitizeHtml)]
+pub fn sanitize_html(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    let html = html
+        .as_string()
+        .ok_or_else(|| js_error(Error::NotAString(type_name(&html))))?;
+    let options = options_from_js(options).map_err(js_error)?;
+    crate::sanitize_html(&html, &options).map_err(js_error)
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -15,13 +15,7 @@ use crate::options::Features;
 use crate::{Article, Error, Options, RawHtml};
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
-    options.validate()?;
-    if markdown.len() > options.max_input_bytes {
-        return Err(Error::InputTooLarge {
-            size: markdown.len(),
-            limit: options.max_input_bytes,
-        });
-    }
+    check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
     let parser = Parser::new_ext(&markdown, parser_options(features));
@@ -47,6 +41,22 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
         title: outline.title,
         toc: outline.toc,
     })
+}
+
+pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
+    check_input(html, options)?;
+    Ok(sanitize::sanitize(html, &options.id_prefix))
+}
+
+fn check_input(input: &str, options: &Options) -> Result<(), Error> {
+    options.validate()?;
+    if input.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    Ok(())
 }
 
 /// A leading byte-order mark is not content; U+0000 becomes U+FFFD, as CommonMark requires.
