@@ -41,6 +41,23 @@ pub struct Options {
     pub strikethrough: Option<bool>,
     /// `- [x]` task list items as disabled checkboxes. Default: on for `article` and `gfm`, off for `commonmark`.
     pub task_lists: Option<bool>,
+    /// GFM autolinks: `www.example.com`, `https://…` and e-mail addresses in text become links.
+    /// Default: on for `article` and `gfm`, off for `commonmark`.
+    pub autolinks: Option<bool>,
+    /// GFM's tag filter: `<script>`, `<iframe>`, `<style>`, `<textarea>`… written as raw HTML are shown
+    /// as text even when `rawHtml` is `trusted`. Default: on for `article` and `gfm`, off for `commonmark`.
+    pub tagfilter: Option<bool>,
+    /// GitHub alerts: `> [!NOTE]`, `TIP`, `IMPORTANT`, `WARNING`, `CAUTION`. Default: on for `article`.
+    pub alerts: Option<bool>,
+    /// `$inline$` and `$$display$$` math as `math-inline` / `math-display` elements holding the TeX
+    /// source (for KaTeX or MathJax). Default: on for `article`.
+    pub math: Option<bool>,
+    /// Definition lists (`Term` then `: definition`). Default: on for `article`.
+    pub definition_lists: Option<bool>,
+    /// `# Heading {#id .class}`: an id and classes, never other attributes. Default: on for `article`.
+    pub heading_attributes: Option<bool>,
+    /// A `#` link in each heading (with an id) to copy the section's address. Default: on for `article`.
+    pub heading_anchors: Option<bool>,
 }
 
 /// A bundle of defaults. Other options override what the preset sets.
@@ -78,7 +95,8 @@ fn valid_choices(key: &str) -> Option<&'static str> {
         "rawHtml" => Some("\"sanitize\", \"escape\", \"strip\", \"trusted\""),
         "maxInputBytes" => Some("a whole number of bytes, at least 1"),
         "idPrefix" => Some("a string of ASCII letters, digits, `-` and `_`"),
-        "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" => {
+        "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" | "autolinks"
+        | "tagfilter" | "alerts" | "math" | "definitionLists" | "headingAttributes" | "headingAnchors" => {
             Some("true, false or null (as the preset says)")
         }
         _ => None,
@@ -101,6 +119,13 @@ impl Default for Options {
             footnotes: None,
             strikethrough: None,
             task_lists: None,
+            autolinks: None,
+            tagfilter: None,
+            alerts: None,
+            math: None,
+            definition_lists: None,
+            heading_attributes: None,
+            heading_anchors: None,
         }
     }
 }
@@ -163,6 +188,13 @@ impl Options {
             footnotes: self.footnotes.unwrap_or(extended),
             strikethrough: self.strikethrough.unwrap_or(extended),
             task_lists: self.task_lists.unwrap_or(extended),
+            autolinks: self.autolinks.unwrap_or(extended),
+            tagfilter: self.tagfilter.unwrap_or(extended),
+            alerts: self.alerts.unwrap_or(article),
+            math: self.math.unwrap_or(article),
+            definition_lists: self.definition_lists.unwrap_or(article),
+            heading_attributes: self.heading_attributes.unwrap_or(article),
+            heading_anchors: self.heading_anchors.unwrap_or(article),
         }
     }
 }
@@ -176,4 +208,11 @@ pub(crate) struct Features {
     pub footnotes: bool,
     pub strikethrough: bool,
     pub task_lists: bool,
+    pub autolinks: bool,
+    pub tagfilter: bool,
+    pub alerts: bool,
+    pub math: bool,
+    pub definition_lists: bool,
+    pub heading_attributes: bool,
+    pub heading_anchors: bool,
 }

@@ -44,7 +44,10 @@ fn reads_a_file_and_applies_options() {
 
 #[test]
 fn json_prints_the_whole_article_in_camel_case() {
-    let output = quire(&["--json"], "# Title\n\n## Part two\n");
+    let output = quire(
+        &["--json", "--options", r#"{"headingAnchors":false}"#],
+        "# Title\n\n## Part two\n",
+    );
     assert!(output.status.success());
     let article: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(article["title"], "Title");

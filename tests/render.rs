@@ -18,7 +18,7 @@ fn default_options_are_the_safe_article_preset() {
 #[test]
 fn article_preset_adds_ids_and_smart_punctuation() {
     assert_eq!(
-        html("## It's -- here...", "{}"),
+        html("## It's -- here...", r#"{"headingAnchors":false}"#),
         "<h2 id=\"user-content-its--here\">It’s – here…</h2>\n"
     );
 }
@@ -49,7 +49,10 @@ fn options_override_the_preset() {
         html("# A 'b'", r#"{"smartPunctuation":false,"headingIds":false}"#),
         "<h1>A 'b'</h1>\n"
     );
-    assert_eq!(html("# A", r#"{"idPrefix":"doc-"}"#), "<h1 id=\"doc-a\">A</h1>\n");
+    assert_eq!(
+        html("# A", r#"{"idPrefix":"doc-","headingAnchors":false}"#),
+        "<h1 id=\"doc-a\">A</h1>\n"
+    );
     assert_eq!(html("~~x~~", r#"{"strikethrough":false}"#), "<p>~~x~~</p>\n");
 }
 
@@ -165,7 +168,8 @@ fn options_round_trip_through_json() {
 
 #[test]
 fn awkward_input_renders() {
-    let options = Options::default();
+    let mut options = Options::default();
+    options.heading_anchors = Some(false);
     assert_eq!(render("", &options).unwrap().html, "");
     assert_eq!(
         render("\u{FEFF}# BOM\r\nline\0nul\r\n", &options).unwrap().html,
@@ -177,5 +181,46 @@ fn awkward_input_renders() {
     assert_eq!(
         render(&brackets, &options).unwrap().html,
         format!("<p>{brackets}</p>\n")
+    );
+}
+
+#[test]
+fn article_extras_render_as_github_does() {
+    let out = html("## Intro {#start .wide onclick=evil}\n\nSee [there](#start).", "{}");
+    assert_eq!(
+        out,
+        "<h2 id=\"user-content-start\" class=\"wide\">Intro<a class=\"anchor\" href=\"#user-content-start\" aria-label=\"Link to this section: Intro\" rel=\"noopener noreferrer nofollow ugc\">#</a></h2>\n<p>See <a href=\"#user-content-start\" rel=\"noopener noreferrer nofollow ugc\">there</a>.</p>\n"
+    );
+    assert_eq!(
+        html("> [!TIP]\n> Use *this*.", "{}"),
+        "<div class=\"markdown-alert markdown-alert-tip\">\n<p class=\"markdown-alert-title\">Tip</p>\n<p>Use <em>this</em>.</p>\n</div>\n"
+    );
+    assert_eq!(
+        html("$a<b$ and $$\\int x$$", "{}"),
+        "<p><span class=\"math-inline\">a&lt;b</span> and <span class=\"math-display\">\\int x</span></p>\n"
+    );
+    assert_eq!(
+        html("Term\n: Meaning", "{}"),
+        "<dl>\n<dt>Term</dt>\n<dd>Meaning</dd>\n</dl>\n"
+    );
+    assert_eq!(
+        html("A[^n].\n\n[^n]: Note.", "{}"),
+        "<p>A<sup class=\"footnote-ref\"><a href=\"#user-content-fn-n\" id=\"user-content-fnref-n\" rel=\"noopener noreferrer nofollow ugc\">1</a></sup>.</p>\n<section class=\"footnotes\">\n<ol>\n<li id=\"user-content-fn-n\">\n<p>Note. <a href=\"#user-content-fnref-n\" class=\"footnote-backref\" aria-label=\"Back to reference 1\" rel=\"noopener noreferrer nofollow ugc\">↩</a></p>\n</li>\n</ol>\n</section>\n"
+    );
+}
+
+#[test]
+fn each_article_extra_can_be_turned_off() {
+    let off = r#"{"headingAnchors":false,"headingAttributes":false,"alerts":false,"math":false,"definitionLists":false,"footnotes":false}"#;
+    assert_eq!(html("## A {#b}", off), "<h2 id=\"user-content-a-b\">A {#b}</h2>\n");
+    assert_eq!(
+        html("> [!TIP]\n> x", off),
+        "<blockquote>\n<p>[!TIP]\nx</p>\n</blockquote>\n"
+    );
+    assert_eq!(html("$x$", off), "<p>$x$</p>\n");
+    assert_eq!(html("T\n: d", off), "<p>T\n: d</p>\n");
+    assert_eq!(
+        html("A[^n]\n\n[^n]: N", off),
+        "<p>A<a href=\"N\" rel=\"noopener noreferrer nofollow ugc\">^n</a></p>\n"
     );
 }

@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
+use pulldown_cmark_escape::escape_html;
+
 use crate::article::TocEntry;
 
 /// What the adapter learned, read after the events are consumed.
@@ -22,16 +24,19 @@ pub(crate) struct Headings<'a, I> {
     pending: VecDeque<Event<'a>>,
     /// `Some(prefix)` when headings get ids.
     id_prefix: Option<&'a str>,
+    /// Whether headings with an id get a `#` link to themselves.
+    anchors: bool,
     slugs: Slugs,
     pub outline: Outline,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
-    pub fn new(events: I, id_prefix: Option<&'a str>) -> Self {
+    pub fn new(events: I, id_prefix: Option<&'a str>, anchors: bool) -> Self {
         Headings {
             events,
             pending: VecDeque::new(),
             id_prefix,
+            anchors,
             slugs: Slugs::default(),
             outline: Outline::default(),
         }
@@ -43,7 +48,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
         level: HeadingLevel,
         written_id: Option<CowStr<'a>>,
         classes: Vec<CowStr<'a>>,
-        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+        _attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
     ) -> Event<'a> {
         let mut text = String::new();
         for event in self.events.by_ref() {
@@ -63,6 +68,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
             let base = written_id.as_deref().map_or_else(|| github_slug(&text), str::to_owned);
             format!("{prefix}{}", self.slugs.unique(base))
         });
+        if let (true, Some(id)) = (self.anchors, &id) {
+            let anchor = anchor(id, &text);
+            self.pending.insert(self.pending.len().saturating_sub(1), anchor);
+        }
         if level == HeadingLevel::H1 && self.outline.title.is_none() {
             self.outline.title = Some(text);
         } else {
@@ -72,11 +81,13 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
                 text,
             });
         }
+        // Of `{#id .class key=value}` only the id and classes are kept: other attributes could
+        // carry event handlers or styles.
         Event::Start(Tag::Heading {
             level,
             id: id.map(CowStr::from).or(written_id),
             classes,
-            attrs,
+            attrs: Vec::new(),
         })
     }
 }
@@ -98,6 +109,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
             event => Some(event),
         }
     }
+}
+
+/// The link a reader uses to copy a section's address; its text is not part of the heading's text.
+fn anchor<'a>(id: &str, text: &str) -> Event<'a> {
+    let mut html = format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section: ");
+    let _ = escape_html(&mut html, text);
+    html.push_str("\">#</a>");
+    Event::InlineHtml(CowStr::from(html))
 }
 
 /// GitHub's heading slug: lowercase; letters, digits, `_`, `-` and spaces kept, other

@@ -3,9 +3,13 @@
 //! pulldown-cmark parses into events; adapters (one per concern) rewrite the event stream;
 //! pulldown-cmark's writer turns it into HTML; the sanitizer cleans it unless the caller trusts it.
 
+mod alerts;
+mod footnotes;
 mod headings;
+mod math;
 mod raw_html;
 mod sanitize;
+mod tables;
 
 use std::borrow::Cow;
 
@@ -24,8 +28,12 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
         RawHtml::Escape => Box::new(parser.map(raw_html::escape)),
         RawHtml::Strip => Box::new(raw_html::Strip::new(parser)),
     };
-    let id_prefix = features.heading_ids.then_some(options.id_prefix.as_str());
-    let mut headings = headings::Headings::new(events, id_prefix);
+    // Each adapter passes through what it does not handle; a disabled feature's events never occur.
+    let events = events.map(math::rewrite).map(alerts::rewrite);
+    let events = tables::Tables::new(events);
+    let events = footnotes::Footnotes::new(events, &options.id_prefix);
+    let heading_id_prefix = features.heading_ids.then_some(options.id_prefix.as_str());
+    let mut headings = headings::Headings::new(events, heading_id_prefix, features.heading_anchors);
 
     // Markdown's HTML is usually a little longer than its source.
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -76,5 +84,10 @@ fn parser_options(features: Features) -> ParserOptions {
     options.set(ParserOptions::ENABLE_STRIKETHROUGH, features.strikethrough);
     options.set(ParserOptions::ENABLE_TASKLISTS, features.task_lists);
     options.set(ParserOptions::ENABLE_SMART_PUNCTUATION, features.smart_punctuation);
+    // ENABLE_GFM only adds alert kinds to block quotes.
+    options.set(ParserOptions::ENABLE_GFM, features.alerts);
+    options.set(ParserOptions::ENABLE_MATH, features.math);
+    options.set(ParserOptions::ENABLE_DEFINITION_LIST, features.definition_lists);
+    options.set(ParserOptions::ENABLE_HEADING_ATTRIBUTES, features.heading_attributes);
     options
 }

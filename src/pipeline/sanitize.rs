@@ -12,7 +12,21 @@ const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 const LINK_REL: &str = "noopener noreferrer nofollow ugc";
 
 /// Classes our own HTML uses, kept wherever they appear; every other class is dropped.
-const OUR_CLASSES: [&str; 3] = ["footnote-reference", "footnote-definition", "footnote-definition-label"];
+const OUR_CLASSES: [&str; 13] = [
+    "anchor",
+    "footnotes",
+    "footnote-ref",
+    "footnote-backref",
+    "markdown-alert",
+    "markdown-alert-title",
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
+    "math-inline",
+    "math-display",
+];
 
 /// Cleans `html` with the policy. Every `id` gets `id_prefix`, and so do in-page `#` links, so a
 /// document's ids can never shadow the host page's globals (DOM clobbering).
@@ -23,11 +37,10 @@ pub(crate) fn sanitize(html: &str, id_prefix: &str) -> String {
 fn policy(id_prefix: &str) -> Builder<'_> {
     let mut builder = Builder::default();
     builder
-        .add_tags(["input"])
+        .add_tags(["input", "section"])
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("input", ["type", "checked"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("a", ["aria-label"])
         // A checkbox from raw HTML is as inert as a task-list one.
         .set_tag_attribute_value("input", "disabled", "")
         .url_schemes(URL_SCHEMES.into_iter().collect())
@@ -41,21 +54,17 @@ fn policy(id_prefix: &str) -> Builder<'_> {
 /// Narrows attributes that the allow-list lets through by name to the values we produce.
 fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
     match attribute {
-        "class" => keep_our_classes(value),
-        // pulldown-cmark aligns table cells with exactly these declarations; anything else could restyle the page.
-        "style" => matches!(value, "text-align: left" | "text-align: center" | "text-align: right")
-            .then_some(Cow::Borrowed(value)),
+        // `# Heading {.class}` may name any plain class; elsewhere only ours survive.
+        "class" if matches!(element, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => keep_classes(value, is_plain_class),
+        "class" => keep_classes(value, is_our_class),
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
         "href" => Some(prefix_fragment(id_prefix, value)),
         _ => Some(Cow::Borrowed(value)),
     }
 }
 
-fn keep_our_classes(value: &str) -> Option<Cow<'_, str>> {
-    let kept: Vec<&str> = value
-        .split_ascii_whitespace()
-        .filter(|class| is_our_class(class))
-        .collect();
+fn keep_classes(value: &str, keep: fn(&str) -> bool) -> Option<Cow<'_, str>> {
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(|class| keep(class)).collect();
     if kept.is_empty() {
         None
     } else if kept.join(" ") == value {
@@ -71,6 +80,15 @@ fn is_our_class(class: &str) -> bool {
         Some(lang) => !lang.is_empty() && lang.chars().all(|c| c.is_alphanumeric() || "-_+#.".contains(c)),
         None => OUR_CLASSES.contains(&class),
     }
+}
+
+/// Letters, digits, `-` and `_`, starting with a letter: a class, nothing that looks like our own.
+fn is_plain_class(class: &str) -> bool {
+    class.starts_with(|c: char| c.is_ascii_alphabetic())
+        && class
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        || is_our_class(class)
 }
 
 /// `#name` becomes `#<prefix>name`, to follow the prefixed ids.
@@ -96,14 +114,14 @@ mod tests {
     }
 
     #[test]
-    fn style_only_as_table_alignment() {
+    fn no_style_at_all_but_table_alignment_attributes() {
         let out = sanitize(
-            r#"<table><tr><td style="text-align: center">a</td><td style="color: red">b</td></tr></table><p style="text-align: center">c</p>"#,
+            r#"<table><tr><td align="center" style="text-align: center">a</td><td style="color: red">b</td></tr></table>"#,
             "p-",
         );
         assert_eq!(
             out,
-            r#"<table><tbody><tr><td style="text-align: center">a</td><td>b</td></tr></tbody></table><p>c</p>"#
+            r#"<table><tbody><tr><td align="center">a</td><td>b</td></tr></tbody></table>"#
         );
     }
 }

@@ -35,7 +35,7 @@ test('errors are Error objects and the module keeps working', () => {
 });
 
 test('renderArticle returns a plain object', () => {
-  const article = quire.renderArticle('# T\n\n## A');
+  const article = quire.renderArticle('# T\n\n## A', { headingAnchors: false });
   assert.deepEqual(article, {
     html: '<h1 id="user-content-t">T</h1>\n<h2 id="user-content-a">A</h2>\n',
     title: 'T',
