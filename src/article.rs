@@ -1,21 +1,62 @@
 //! The result of a render: HTML plus what we learned about the document.
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
-/// A rendered article. Serializes to camelCase JSON, the same object JavaScript receives.
+use crate::Warning;
+
+/// A rendered article. Serializes to camelCase JSON, the same object JavaScript receives and
+/// `quire --json` prints.
 ///
 /// The struct is `#[non_exhaustive]`: fields are added as the article model grows, without
 /// breaking code that reads the existing ones.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Article {
-    /// The HTML fragment, safe to insert into a page unless `rawHtml` is `trusted`.
+    /// The HTML, safe to insert into a page unless `rawHtml` is `trusted`. With the article
+    /// preset it is an `<article>` with a `<header>` (unless `bodyOnly`).
     pub html: String,
-    /// Plain text of the first level-1 heading, if there is one.
+    /// Front matter `title`, else the leading `# Title`, else the first level-1 heading.
     pub title: Option<String>,
-    /// Every heading except the one used as the title, in document order.
+    /// The authors joined for display (`A, B and C`).
+    pub author: Option<String>,
+    /// Front matter `author`/`authors`, else the names of a leading `By …` line.
+    pub authors: Vec<String>,
+    /// Front matter `date`, as written (ISO 8601 expected).
+    pub date: Option<String>,
+    /// Front matter `updated`, as written.
+    pub updated: Option<String>,
+    /// Front matter `description`.
+    pub description: Option<String>,
+    /// The description, else the text before `<!-- more -->`, else the first paragraph; cut at a
+    /// word boundary near 200 characters with an ellipsis.
+    pub excerpt: Option<String>,
+    /// Front matter `tags`.
+    pub tags: Vec<String>,
+    /// Front matter `lang` (set on the `<article>`).
+    pub lang: Option<String>,
+    /// Front matter `dir`: `ltr`, `rtl` or `auto` (set on the `<article>`).
+    pub dir: Option<String>,
+    /// Front matter `image` (resolved against `baseUrl`), else the first image in the body.
+    pub image: Option<String>,
+    /// Front matter `canonical`.
+    pub canonical: Option<String>,
+    /// Words in the body's text (code included, markup, title and byline not); each CJK character
+    /// counts as a word.
+    pub word_count: usize,
+    /// Minutes to read at 230 words or 500 CJK characters a minute, rounded up; at least 1.
+    pub reading_minutes: usize,
+    /// Every heading below the title, in document order, up to `tocMaxLevel`.
     pub toc: Vec<TocEntry>,
+    /// Front matter keys other than the known ones, as JSON values.
+    pub front_matter: Map<String, Value>,
+    /// Every link destination, in order, as rendered (resolved against `baseUrl`).
+    pub links: Vec<String>,
+    /// Every image source, in order, as rendered (resolved against `baseUrl`).
+    pub images: Vec<String>,
+    /// What was wrong with the input but did not stop the render (malformed front matter, ...).
+    pub warnings: Vec<Warning>,
 }
 
 /// One heading of the table of contents.

@@ -5,10 +5,12 @@
 //! All three take the same options (one camelCase JSON schema) and give the same HTML.
 //!
 //! ```
-//! let article = quire::render("# Hello\n\n<img src=x onerror=alert(1)> *world*", &quire::Options::default())?;
+//! let markdown = "# Hello\n\nBy Ada\n\n<img src=x onerror=alert(1)> *world*";
+//! let article = quire::render(markdown, &quire::Options::default())?;
 //! assert_eq!(article.title.as_deref(), Some("Hello"));
-//! assert!(article.html.starts_with("<h1 id=\"user-content-hello\">Hello"));
-//! assert!(article.html.ends_with("<p><img src=\"x\"> <em>world</em></p>\n"));
+//! assert_eq!(article.author.as_deref(), Some("Ada"));
+//! assert!(article.html.starts_with("<article>\n<header>\n<h1>Hello</h1>"));
+//! assert!(article.html.contains("<p><img src=\"x\"> <em>world</em></p>"));
 //! # Ok::<(), quire::Error>(())
 //! ```
 //!
@@ -20,12 +22,14 @@ mod article;
 mod error;
 mod options;
 mod pipeline;
+mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use article::{Article, TocEntry};
 pub use error::Error;
 pub use options::{Options, Preset, RawHtml};
+pub use warning::Warning;
 
 /// Renders `markdown` with `options`.
 ///

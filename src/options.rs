@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use url::Url;
+
 use crate::Error;
 
 /// How a document is rendered. `Options::default()` is the safe article preset.
@@ -58,6 +60,33 @@ pub struct Options {
     pub heading_attributes: Option<bool>,
     /// A `#` link in each heading (with an id) to copy the section's address. Default: on for `article`.
     pub heading_anchors: Option<bool>,
+    /// YAML (`---`) or TOML (`+++`) front matter at the start is read as metadata, not rendered.
+    /// Default: on for `article`.
+    pub front_matter: Option<bool>,
+    /// A leading `# Title` and `By Name` line are the article's title and byline: they move to the
+    /// header (or out of the body, with `bodyOnly`). Default: on for `article`.
+    pub title_block: Option<bool>,
+    /// Render only the body: no `<article>` frame and no `<header>` (build your own from the
+    /// metadata). Default: off for `article`; `gfm` and `commonmark` always render only the body.
+    pub body_only: Option<bool>,
+    /// A `<nav class="toc">` table of contents right after the header. Default: off.
+    pub toc_nav: Option<bool>,
+    /// Deepest heading level listed in `toc` and the nav. Default: 6.
+    pub toc_max_level: u8,
+    /// An image alone in its paragraph becomes a `<figure>` with a caption (its title, else its alt
+    /// text). Default: on for `article`.
+    pub figures: Option<bool>,
+    /// Images load lazily (`loading="lazy" decoding="async"`). Default: on for `article`.
+    pub lazy_images: Option<bool>,
+    /// A block quote whose last paragraph starts with a dash (`—`, `–` or `--`) becomes a quote
+    /// figure with that line as its attribution. Default: on for `article`.
+    pub quote_attributions: Option<bool>,
+    /// Absolute `http(s)` URL that relative links and images resolve against (where the article
+    /// was fetched from). Default: none (relative URLs stay relative).
+    pub base_url: Option<String>,
+    /// Links to another origin than `baseUrl` (any absolute http(s) link without one) get
+    /// `target="_blank"`. Default: off.
+    pub external_links_new_tab: bool,
 }
 
 /// A bundle of defaults. Other options override what the preset sets.
@@ -95,8 +124,12 @@ fn valid_choices(key: &str) -> Option<&'static str> {
         "rawHtml" => Some("\"sanitize\", \"escape\", \"strip\", \"trusted\""),
         "maxInputBytes" => Some("a whole number of bytes, at least 1"),
         "idPrefix" => Some("a string of ASCII letters, digits, `-` and `_`"),
+        "tocMaxLevel" => Some("a heading level, 1 to 6"),
+        "baseUrl" => Some("an absolute http or https URL, or null"),
+        "externalLinksNewTab" => Some("true or false"),
         "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" | "autolinks"
-        | "tagfilter" | "alerts" | "math" | "definitionLists" | "headingAttributes" | "headingAnchors" => {
+        | "tagfilter" | "alerts" | "math" | "definitionLists" | "headingAttributes" | "headingAnchors"
+        | "frontMatter" | "titleBlock" | "bodyOnly" | "tocNav" | "figures" | "lazyImages" | "quoteAttributions" => {
             Some("true, false or null (as the preset says)")
         }
         _ => None,
@@ -126,6 +159,16 @@ impl Default for Options {
             definition_lists: None,
             heading_attributes: None,
             heading_anchors: None,
+            front_matter: None,
+            title_block: None,
+            body_only: None,
+            toc_nav: None,
+            toc_max_level: 6,
+            figures: None,
+            lazy_images: None,
+            quote_attributions: None,
+            base_url: None,
+            external_links_new_tab: false,
         }
     }
 }
@@ -174,7 +217,24 @@ impl Options {
                 "`idPrefix` may hold only ASCII letters, digits, `-` and `_`, at most {MAX_ID_PREFIX_LEN} of them"
             )));
         }
+        if !(1..=6).contains(&self.toc_max_level) {
+            return Err(Error::InvalidOptions(
+                "`tocMaxLevel` must be a heading level, 1 to 6".into(),
+            ));
+        }
+        self.base_url()?;
         Ok(())
+    }
+
+    /// `baseUrl`, parsed; an error unless it is an absolute http(s) URL.
+    pub(crate) fn base_url(&self) -> Result<Option<Url>, Error> {
+        let Some(base) = &self.base_url else { return Ok(None) };
+        match Url::parse(base) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(Some(url)),
+            _ => Err(Error::InvalidOptions(format!(
+                "`baseUrl` must be an absolute http or https URL, got {base:?}"
+            ))),
+        }
     }
 
     /// The features in force once the preset's defaults and the overrides are combined.
@@ -195,6 +255,14 @@ impl Options {
             definition_lists: self.definition_lists.unwrap_or(article),
             heading_attributes: self.heading_attributes.unwrap_or(article),
             heading_anchors: self.heading_anchors.unwrap_or(article),
+            front_matter: self.front_matter.unwrap_or(article),
+            title_block: self.title_block.unwrap_or(article),
+            // The spec presets render exactly the spec's HTML: never a frame.
+            body_only: !article || self.body_only.unwrap_or(false),
+            toc_nav: self.toc_nav.unwrap_or(false),
+            figures: self.figures.unwrap_or(article),
+            lazy_images: self.lazy_images.unwrap_or(article),
+            quote_attributions: self.quote_attributions.unwrap_or(article),
         }
     }
 }
@@ -215,4 +283,11 @@ pub(crate) struct Features {
     pub definition_lists: bool,
     pub heading_attributes: bool,
     pub heading_anchors: bool,
+    pub front_matter: bool,
+    pub title_block: bool,
+    pub body_only: bool,
+    pub toc_nav: bool,
+    pub figures: bool,
+    pub lazy_images: bool,
+    pub quote_attributions: bool,
 }

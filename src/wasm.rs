@@ -7,8 +7,9 @@ use wasm_bindgen::prelude::*;
 use crate::{Article, Error, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** Options shared by every quire entry point. Every key is optional; see the README's options table. */
+const TYPES: &'static str = r##"
+/** Options shared by every quire entry point. Every key is optional; see the README's options table.
+ *  The boolean switches default to what the preset says (null = the preset's choice). */
 export interface Options {
   /** What to render like. Default "article". */
   preset?: "article" | "gfm" | "commonmark";
@@ -30,6 +31,40 @@ export interface Options {
   strikethrough?: boolean | null;
   /** Task lists as disabled checkboxes. Default: on for "article" and "gfm". */
   taskLists?: boolean | null;
+  /** Bare www., http(s):// and e-mail addresses become links. Default: on for "article" and "gfm". */
+  autolinks?: boolean | null;
+  /** GFM's tag filter: <script>, <style>, <iframe>... shown as text even when trusted. Default: on for "article" and "gfm". */
+  tagfilter?: boolean | null;
+  /** GitHub alerts (> [!NOTE] ...). Default: on for "article". */
+  alerts?: boolean | null;
+  /** $math$ and $$math$$ as math-inline / math-display elements. Default: on for "article". */
+  math?: boolean | null;
+  /** Definition lists. Default: on for "article". */
+  definitionLists?: boolean | null;
+  /** {#id .class} after a heading (id and classes only). Default: on for "article". */
+  headingAttributes?: boolean | null;
+  /** A "#" link in each heading to copy its address. Default: on for "article". */
+  headingAnchors?: boolean | null;
+  /** YAML (---) or TOML (+++) front matter is read as metadata. Default: on for "article". */
+  frontMatter?: boolean | null;
+  /** A leading "# Title" and "By Name" line become the title and byline. Default: on for "article". */
+  titleBlock?: boolean | null;
+  /** Only the body: no <article> frame and header. Default: off ("gfm" and "commonmark" always body only). */
+  bodyOnly?: boolean | null;
+  /** A <nav class="toc"> after the header. Default: off. */
+  tocNav?: boolean | null;
+  /** Deepest heading level in toc and the nav, 1 to 6. Default 6. */
+  tocMaxLevel?: number;
+  /** An image alone in its paragraph becomes a <figure> with a caption. Default: on for "article". */
+  figures?: boolean | null;
+  /** Images get loading="lazy" decoding="async". Default: on for "article". */
+  lazyImages?: boolean | null;
+  /** A quote ending in a "— Name" line becomes a figure with that attribution. Default: on for "article". */
+  quoteAttributions?: boolean | null;
+  /** Absolute http(s) URL that relative links and images resolve against. Default: none. */
+  baseUrl?: string | null;
+  /** Links to another origin than baseUrl open in a new tab. Default: false. */
+  externalLinksNewTab?: boolean;
 }
 
 /** One heading of the table of contents. */
@@ -40,16 +75,52 @@ export interface TocEntry {
   text: string;
 }
 
+/** Something in the input that was ignored or repaired; never stops a render. */
+export interface Warning {
+  /** 1-based line in the whole input, when there is one. */
+  line: number | null;
+  message: string;
+}
+
+/** A JSON value, as front matter values arrive. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** A rendered article. */
 export interface Article {
-  /** The sanitized HTML fragment (unless rawHtml is "trusted"). */
+  /** The sanitized HTML (unless rawHtml is "trusted"); an <article> with a <header> unless bodyOnly. */
   html: string;
-  /** Plain text of the first level-1 heading. */
+  /** Front matter title, else the leading "# Title", else the first level-1 heading. */
   title: string | null;
-  /** Every heading except the title, in order. */
+  /** The authors joined for display ("A, B and C"). */
+  author: string | null;
+  authors: string[];
+  /** As written in the front matter (ISO 8601 expected). */
+  date: string | null;
+  updated: string | null;
+  description: string | null;
+  /** Description, else the text before <!-- more -->, else the first paragraph; about 200 characters. */
+  excerpt: string | null;
+  tags: string[];
+  lang: string | null;
+  dir: "ltr" | "rtl" | "auto" | null;
+  /** Front matter image (resolved against baseUrl), else the first image. */
+  image: string | null;
+  canonical: string | null;
+  /** Words in the rendered text; each CJK character counts as one. */
+  wordCount: number;
+  /** At 230 words or 500 CJK characters a minute, at least 1. */
+  readingMinutes: number;
+  /** Every heading below the title, up to tocMaxLevel. */
   toc: TocEntry[];
+  /** Front matter keys other than the known ones. */
+  frontMatter: { [key: string]: JsonValue };
+  /** Every link destination, as rendered. */
+  links: string[];
+  /** Every image source, as rendered. */
+  images: string[];
+  warnings: Warning[];
 }
-"#;
+"##;
 
 // Pages that enforce Trusted Types refuse plain strings for innerHTML; quire's HTML is already
 // sanitized, so one policy named "quire" vouches for it. Created once, kept private.

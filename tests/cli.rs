@@ -44,17 +44,36 @@ fn reads_a_file_and_applies_options() {
 
 #[test]
 fn json_prints_the_whole_article_in_camel_case() {
-    let output = quire(
-        &["--json", "--options", r#"{"headingAnchors":false}"#],
-        "# Title\n\n## Part two\n",
-    );
+    let markdown = "---\ntags: [a, b]\nseries: x\n---\n# Title\n\nBy Ada\n\n## Part two\n\nSome words here.\n";
+    let output = quire(&["--json", "--options", r#"{"headingAnchors":false}"#], markdown);
     assert!(output.status.success());
     let article: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(article["title"], "Title");
+    assert_eq!(article["author"], "Ada");
+    assert_eq!(article["tags"], serde_json::json!(["a", "b"]));
+    assert_eq!(article["frontMatter"], serde_json::json!({"series": "x"}));
+    assert_eq!(article["wordCount"], 5);
+    assert_eq!(article["readingMinutes"], 1);
+    assert_eq!(article["excerpt"], "Some words here.");
     assert_eq!(
         article["html"],
-        "<h1 id=\"user-content-title\">Title</h1>\n<h2 id=\"user-content-part-two\">Part two</h2>\n"
+        "<article>\n<header>\n<h1>Title</h1>\n<p class=\"byline\">By <span class=\"author\">Ada</span></p>\n<p class=\"article-meta\"><span class=\"reading-time\">1 min read</span></p>\n</header>\n<h2 id=\"user-content-part-two\">Part two</h2>\n<p>Some words here.</p>\n</article>\n"
     );
+    // The JSON has every Article field, as JavaScript gets them.
+    for key in [
+        "date",
+        "updated",
+        "description",
+        "lang",
+        "dir",
+        "image",
+        "canonical",
+        "links",
+        "images",
+        "warnings",
+    ] {
+        assert!(article.get(key).is_some(), "{key} missing");
+    }
     assert_eq!(article["toc"][0]["id"], "user-content-part-two");
     assert_eq!(article["toc"][0]["level"], 2);
 }
@@ -88,6 +107,7 @@ fn missing_file_and_unknown_flag_fail() {
 #[test]
 fn invalid_utf8_is_replaced_not_refused() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["--options", r#"{"bodyOnly":true}"#])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

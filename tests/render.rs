@@ -2,8 +2,12 @@
 
 use quire::{render, Error, Options, Preset, RawHtml};
 
+/// The body's HTML (`bodyOnly`, so these tests pin one construct at a time; the article frame
+/// has tests of its own).
 fn html(markdown: &str, json: &str) -> String {
-    render(markdown, &Options::from_json(json).unwrap()).unwrap().html
+    let mut options = Options::from_json(json).unwrap();
+    options.body_only = Some(true);
+    render(markdown, &options).unwrap().html
 }
 
 #[test]
@@ -46,25 +50,28 @@ fn options_override_the_preset() {
         "<h1 id=\"user-content-a-b\">A 'b'</h1>\n"
     );
     assert_eq!(
-        html("# A 'b'", r#"{"smartPunctuation":false,"headingIds":false}"#),
+        html(
+            "# A 'b'",
+            r#"{"smartPunctuation":false,"headingIds":false,"titleBlock":false}"#
+        ),
         "<h1>A 'b'</h1>\n"
     );
     assert_eq!(
-        html("# A", r#"{"idPrefix":"doc-","headingAnchors":false}"#),
-        "<h1 id=\"doc-a\">A</h1>\n"
+        html("## A", r#"{"idPrefix":"doc-","headingAnchors":false}"#),
+        "<h2 id=\"doc-a\">A</h2>\n"
     );
     assert_eq!(html("~~x~~", r#"{"strikethrough":false}"#), "<p>~~x~~</p>\n");
 }
 
 #[test]
-fn sanitize_keeps_markdown_and_safe_html_and_removes_script() {
+fn sanitize_keeps_markdown_and_safe_html_and_shows_script_as_text() {
     let out = html(
         "<b onclick=x()>bold</b> <script>alert(1)</script>\n\n[a](javascript:alert(1)) ![i](x.png)",
         "{}",
     );
     assert_eq!(
         out,
-        "<p><b>bold</b> </p>\n<p><a rel=\"noopener noreferrer nofollow ugc\">a</a> <img src=\"x.png\" alt=\"i\"></p>\n"
+        "<p><b>bold</b> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p><a rel=\"noopener noreferrer nofollow ugc\">a</a> <img src=\"x.png\" alt=\"i\" loading=\"lazy\" decoding=\"async\"></p>\n"
     );
 }
 
@@ -76,8 +83,13 @@ fn raw_html_modes() {
         html(md, r#"{"rawHtml":"strip"}"#),
         "<p>Hi there</p>\n<p>block text</p>\n"
     );
+    // GFM's tag filter shows `<script>` as text even in trusted mode, unless turned off.
     assert_eq!(
         html(md, r#"{"rawHtml":"trusted"}"#),
+        "<p>Hi <b>there</b></p>\n<div>block <i>text</i>&lt;script>evil()&lt;/script></div>\n"
+    );
+    assert_eq!(
+        html(md, r#"{"rawHtml":"trusted","tagfilter":false}"#),
         "<p>Hi <b>there</b></p>\n<div>block <i>text</i><script>evil()</script></div>\n"
     );
 }
@@ -170,6 +182,8 @@ fn options_round_trip_through_json() {
 fn awkward_input_renders() {
     let mut options = Options::default();
     options.heading_anchors = Some(false);
+    options.title_block = Some(false);
+    options.body_only = Some(true);
     assert_eq!(render("", &options).unwrap().html, "");
     assert_eq!(
         render("\u{FEFF}# BOM\r\nline\0nul\r\n", &options).unwrap().html,

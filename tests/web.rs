@@ -13,6 +13,11 @@ fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
+/// Options for the body alone, to compare small outputs exactly.
+fn body() -> JsValue {
+    js(r#"{"bodyOnly":true}"#)
+}
+
 fn md(text: &str) -> JsValue {
     JsValue::from_str(text)
 }
@@ -48,13 +53,24 @@ fn fixtures_render_the_same_html_as_natively() {
 
 #[wasm_bindgen_test]
 fn article_is_a_plain_camel_case_object() {
-    let article = render_article(md("# T\n\n## Part"), Some(js(r#"{"headingAnchors":false}"#))).unwrap();
+    let article = render_article(
+        md("# T\n\n## Part"),
+        Some(js(r#"{"headingAnchors":false,"bodyOnly":true}"#)),
+    )
+    .unwrap();
     let get = |key: &str| js_sys::Reflect::get(&article, &JsValue::from_str(key)).unwrap();
     assert_eq!(get("title").as_string().as_deref(), Some("T"));
     assert_eq!(
         get("html").as_string().unwrap(),
-        "<h1 id=\"user-content-t\">T</h1>\n<h2 id=\"user-content-part\">Part</h2>\n"
+        "<h2 id=\"user-content-part\">Part</h2>\n"
     );
+    assert_eq!(
+        get("wordCount").as_f64(),
+        Some(1.0),
+        "the body's words: the title is not counted"
+    );
+    assert!(js_sys::Array::is_array(&get("warnings")));
+    assert!(get("frontMatter").is_object());
     let toc: js_sys::Array = get("toc").dyn_into().unwrap();
     let entry = toc.get(0);
     assert_eq!(
@@ -75,12 +91,14 @@ fn options_come_from_js_objects() {
         "<h1>A</h1>\n"
     );
     assert_eq!(
-        render_html(md("<b>x</b>"), Some(js(r#"{"rawHtml":"escape"}"#))).unwrap(),
+        render_html(md("<b>x</b>"), Some(js(r#"{"rawHtml":"escape","bodyOnly":true}"#))).unwrap(),
         "<p>&lt;b&gt;x&lt;/b&gt;</p>\n"
     );
-    let html = render_html(md("# A"), Some(JsValue::UNDEFINED)).unwrap();
+    // `undefined` means the defaults: the article preset, framed.
+    let html = render_html(md("# A\n\n## B"), Some(JsValue::UNDEFINED)).unwrap();
+    assert!(html.starts_with("<article>\n<header>\n<h1>A</h1>"), "{html}");
     assert!(
-        html.starts_with("<h1 id=\"user-content-a\">A<a class=\"anchor\""),
+        html.contains("<h2 id=\"user-content-b\">B<a class=\"anchor\""),
         "{html}"
     );
 }
@@ -105,7 +123,7 @@ fn bad_input_throws_a_real_error_and_the_next_call_works() {
         };
         let message = error_message(error);
         assert!(message.contains(needle), "{message:?} lacks {needle:?}");
-        assert_eq!(render_html(md("*ok*"), None).unwrap(), "<p><em>ok</em></p>\n");
+        assert_eq!(render_html(md("*ok*"), Some(body())).unwrap(), "<p><em>ok</em></p>\n");
     }
     assert!(error_message(render_article(JsValue::from_f64(1.0), None).unwrap_err()).contains("string"));
 }
@@ -114,7 +132,7 @@ fn bad_input_throws_a_real_error_and_the_next_call_works() {
 fn lone_surrogates_render() {
     // A JS string with a lone surrogate arrives as U+FFFD.
     let lone = js_sys::JSON::parse("\"a\\ud800b\"").unwrap();
-    assert_eq!(render_html(lone, None).unwrap(), "<p>a\u{FFFD}b</p>\n");
+    assert_eq!(render_html(lone, Some(body())).unwrap(), "<p>a\u{FFFD}b</p>\n");
 }
 
 #[wasm_bindgen_test]
@@ -123,7 +141,15 @@ fn render_into_puts_sanitized_html_in_the_element() {
     let element = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&element).unwrap();
     let article = render_into(&element, md("# Into\n\n<img src=x onerror=alert(1)>"), None).unwrap();
-    assert_eq!(element.query_selector("h1").unwrap().unwrap().id(), "user-content-into");
+    assert_eq!(
+        element
+            .query_selector("header h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Into")
+    );
     let img = element.query_selector("img").unwrap().unwrap();
     assert!(!img.has_attribute("onerror"));
     assert_eq!(
@@ -144,7 +170,7 @@ fn render_into_puts_sanitized_html_in_the_element() {
         }
     }
     // A second render replaces the content and reuses the policy.
-    render_into(&element, md("second"), None).unwrap();
+    render_into(&element, md("second"), Some(body())).unwrap();
     assert_eq!(element.inner_html(), "<p>second</p>\n");
     assert!(error_message(render_into(&element, JsValue::NULL, None).unwrap_err()).contains("string"));
 }

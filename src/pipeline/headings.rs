@@ -12,10 +12,10 @@ use crate::article::TocEntry;
 /// What the adapter learned, read after the events are consumed.
 #[derive(Debug, Default)]
 pub(crate) struct Outline {
-    /// Plain text of the first level-1 heading.
-    pub title: Option<String>,
-    /// Every other heading, in order.
-    pub toc: Vec<TocEntry>,
+    /// Every heading, in order.
+    pub headings: Vec<TocEntry>,
+    /// Index in `headings` of the first level-1 heading.
+    pub first_h1: Option<usize>,
 }
 
 pub(crate) struct Headings<'a, I> {
@@ -40,6 +40,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
             slugs: Slugs::default(),
             outline: Outline::default(),
         }
+    }
+
+    /// What was learned, once the events are consumed (ending the adapter and its borrows).
+    pub fn into_outline(self) -> Outline {
+        self.outline
     }
 
     /// Buffers one heading's inline events to learn its text before its start tag is written.
@@ -72,15 +77,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
             let anchor = anchor(id, &text);
             self.pending.insert(self.pending.len().saturating_sub(1), anchor);
         }
-        if level == HeadingLevel::H1 && self.outline.title.is_none() {
-            self.outline.title = Some(text);
-        } else {
-            self.outline.toc.push(TocEntry {
-                level: level as u8,
-                id: id.clone(),
-                text,
-            });
+        if level == HeadingLevel::H1 && self.outline.first_h1.is_none() {
+            self.outline.first_h1 = Some(self.outline.headings.len());
         }
+        self.outline.headings.push(TocEntry {
+            level: level as u8,
+            id: id.clone(),
+            text,
+        });
         // Of `{#id .class key=value}` only the id and classes are kept: other attributes could
         // carry event handlers or styles.
         Event::Start(Tag::Heading {

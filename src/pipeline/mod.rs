@@ -4,56 +4,236 @@
 //! pulldown-cmark's writer turns it into HTML; the sanitizer cleans it unless the caller trusts it.
 
 mod alerts;
+mod autolink;
 mod footnotes;
+mod front_matter;
+mod header;
 mod headings;
+mod images;
+mod lead;
+mod links;
 mod math;
+mod quotes;
 mod raw_html;
 mod sanitize;
+mod summary;
 mod tables;
+mod tagfilter;
+mod text;
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
 
 use crate::options::Features;
-use crate::{Article, Error, Options, RawHtml};
+use crate::{Article, Error, Options, RawHtml, TocEntry};
+use front_matter::FrontMatter;
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
-    let parser = Parser::new_ext(&markdown, parser_options(features));
-    let events: Box<dyn Iterator<Item = Event<'_>>> = match options.raw_html {
-        RawHtml::Sanitize | RawHtml::Trusted => Box::new(parser),
-        RawHtml::Escape => Box::new(parser.map(raw_html::escape)),
-        RawHtml::Strip => Box::new(raw_html::Strip::new(parser)),
+    let base_url = options.base_url()?;
+    let id_prefix = options.id_prefix.as_str();
+
+    let (front, mut warnings, body) = match front_matter::split(&markdown).filter(|_| features.front_matter) {
+        Some(block) => {
+            let (front, warnings) = front_matter::parse(&block);
+            (front, warnings, &markdown[block.body_offset..])
+        }
+        None => (FrontMatter::default(), Vec::new(), &markdown[..]),
     };
+
+    let parser = Parser::new_ext(body, parser_options(features));
+    let lead = lead::Lead::new(parser, features.title_block, front.title.clone());
+    let mut summary = summary::Summary::new(lead);
+    // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
+    let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
+    let events = raw_html_mode(events, options.raw_html);
     // Each adapter passes through what it does not handle; a disabled feature's events never occur.
+    let events = events.map(move |event| {
+        if features.tagfilter {
+            tagfilter::filter(event)
+        } else {
+            event
+        }
+    });
     let events = events.map(math::rewrite).map(alerts::rewrite);
     let events = tables::Tables::new(events);
-    let events = footnotes::Footnotes::new(events, &options.id_prefix);
-    let heading_id_prefix = features.heading_ids.then_some(options.id_prefix.as_str());
-    let mut headings = headings::Headings::new(events, heading_id_prefix, features.heading_anchors);
+    let events = footnotes::Footnotes::new(events, id_prefix);
+    // In-page links follow the ids only where we prefix them; the spec presets rewrite no links.
+    let fragment_prefix = if features.heading_ids { id_prefix } else { "" };
+    let mut links = links::Links::new(
+        events,
+        fragment_prefix,
+        base_url.as_ref(),
+        options.external_links_new_tab,
+    );
+    let events = images::Images::new(&mut links, features.figures, features.lazy_images);
+    let events = quotes::Quotes::new(events, features.quote_attributions);
+    let heading_ids = features.heading_ids.then_some(id_prefix);
+    let mut headings = headings::Headings::new(events, heading_ids, features.heading_anchors);
 
     // Markdown's HTML is usually a little longer than its source.
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut out, &mut headings);
+    let mut body_html = String::with_capacity(body.len() + body.len() / 2);
+    html::push_html(&mut body_html, &mut headings);
+    let outline = headings.into_outline();
+    let (links, images) = links.into_found();
+
+    let lead = summary.inner();
+    // Without a title block or front matter title, the first level-1 heading is the title and
+    // stays out of the table of contents.
+    let (title, first_h1_is_title) = match front.title.or(lead.title.take()) {
+        Some(title) => (Some(title), false),
+        None => (
+            outline
+                .first_h1
+                .and_then(|i| outline.headings.get(i))
+                .map(|h| h.text.clone()),
+            true,
+        ),
+    };
+    let authors = match front.authors.is_empty() {
+        true => lead.byline.take().map(|names| split_names(&names)).unwrap_or_default(),
+        false => front.authors,
+    };
+    let toc: Vec<TocEntry> = outline
+        .headings
+        .into_iter()
+        .enumerate()
+        .filter(|(i, entry)| {
+            !(first_h1_is_title && outline.first_h1 == Some(*i)) && entry.level <= options.toc_max_level
+        })
+        .map(|(_, entry)| entry)
+        .collect();
+    let reading_minutes = summary.words.reading_minutes();
+    let image = front
+        .image
+        .map(|image| resolve(base_url.as_ref(), image))
+        .or_else(|| images.first().cloned());
+    let excerpt = front
+        .description
+        .clone()
+        .or(summary.before_more.take())
+        .or(summary.first_paragraph.take())
+        .map(|text| text::excerpt(&text, EXCERPT_CHARS))
+        .filter(|text| !text.is_empty());
+
+    let mut out = String::with_capacity(body_html.len() + 512);
+    if !features.body_only {
+        let frame = header::Frame {
+            title: title.as_deref(),
+            authors: &authors,
+            date: front.date.as_deref(),
+            reading_minutes,
+            lang: front.lang.as_deref(),
+            dir: front.dir.as_deref(),
+        };
+        header::open(&frame, &mut out);
+    }
+    if features.toc_nav {
+        header::toc_nav(&toc, options.toc_max_level, &mut out);
+    }
+    out.push_str(&body_html);
+    if !features.body_only {
+        header::close(&mut out);
+    }
     let html = match options.raw_html {
         RawHtml::Trusted => out,
         // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize.
-        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => sanitize::sanitize(&out, &options.id_prefix),
+        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => sanitize::sanitize(&out, id_prefix, base_url.as_ref()),
     };
-    let outline = headings.outline;
+    warnings.sort_by_key(|warning| warning.line);
     Ok(Article {
         html,
-        title: outline.title,
-        toc: outline.toc,
+        title,
+        author: join_names(&authors),
+        authors,
+        date: front.date,
+        updated: front.updated,
+        description: front.description,
+        excerpt,
+        tags: front.tags,
+        lang: front.lang,
+        dir: front.dir,
+        image,
+        canonical: front.canonical,
+        word_count: summary.words.total(),
+        reading_minutes,
+        toc,
+        front_matter: front.extra,
+        links,
+        images,
+        warnings,
     })
 }
 
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
     check_input(html, options)?;
-    Ok(sanitize::sanitize(html, &options.id_prefix))
+    Ok(sanitize::sanitize(
+        html,
+        &options.id_prefix,
+        options.base_url()?.as_ref(),
+    ))
+}
+
+/// What raw HTML becomes: `sanitize` and `trusted` leave it to the end of the pipeline.
+fn raw_html_mode<'e, 'b>(
+    events: impl Iterator<Item = Event<'e>> + 'b,
+    mode: RawHtml,
+) -> Box<dyn Iterator<Item = Event<'e>> + 'b> {
+    match mode {
+        RawHtml::Sanitize | RawHtml::Trusted => Box::new(events),
+        RawHtml::Escape => Box::new(events.map(raw_html::escape)),
+        RawHtml::Strip => Box::new(raw_html::Strip::new(events)),
+    }
+}
+
+/// `adapter(events)` when `enabled`, else `events` untouched.
+fn optional<'e, 'b, I, A>(
+    events: I,
+    enabled: bool,
+    adapter: impl FnOnce(I) -> A,
+) -> Box<dyn Iterator<Item = Event<'e>> + 'b>
+where
+    I: Iterator<Item = Event<'e>> + 'b,
+    A: Iterator<Item = Event<'e>> + 'b,
+{
+    if enabled {
+        Box::new(adapter(events))
+    } else {
+        Box::new(events)
+    }
+}
+
+/// Excerpts are cut near this many characters.
+const EXCERPT_CHARS: usize = 200;
+
+/// `Jane Doe, John Roe and Ann Poe` → the three names.
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The names for display: `A`, `A and B`, `A, B and C`.
+fn join_names(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(one.clone()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
+/// A front matter URL against the base URL, as links in the body are.
+fn resolve(base: Option<&url::Url>, url: String) -> String {
+    match base.map(|base| base.join(&url)) {
+        Some(Ok(resolved)) => resolved.into(),
+        _ => url,
+    }
 }
 
 fn check_input(input: &str, options: &Options) -> Result<(), Error> {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use ammonia::Builder;
+use ammonia::{Builder, Url, UrlRelative, UrlRelativeEvaluate};
 
 /// URL schemes a link or image may use; relative URLs are kept as written.
 const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -12,8 +12,11 @@ const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 const LINK_REL: &str = "noopener noreferrer nofollow ugc";
 
 /// Classes our own HTML uses, kept wherever they appear; every other class is dropped.
-const OUR_CLASSES: [&str; 13] = [
+const OUR_CLASSES: [&str; 20] = [
     "anchor",
+    "article-meta",
+    "author",
+    "byline",
     "footnotes",
     "footnote-ref",
     "footnote-backref",
@@ -26,21 +29,40 @@ const OUR_CLASSES: [&str; 13] = [
     "markdown-alert-caution",
     "math-inline",
     "math-display",
+    "quote",
+    "reading-time",
+    "toc",
+    "contains-task-list",
 ];
 
 /// Cleans `html` with the policy. Every `id` gets `id_prefix`, and so do in-page `#` links, so a
 /// document's ids can never shadow the host page's globals (DOM clobbering).
-pub(crate) fn sanitize(html: &str, id_prefix: &str) -> String {
-    policy(id_prefix).clean(html).to_string()
+pub(crate) fn sanitize(html: &str, id_prefix: &str, base_url: Option<&Url>) -> String {
+    policy(id_prefix, base_url).clean(html).to_string()
 }
 
-fn policy(id_prefix: &str) -> Builder<'_> {
+fn policy<'p>(id_prefix: &'p str, base_url: Option<&Url>) -> Builder<'p> {
     let mut builder = Builder::default();
+    if let Some(base) = base_url {
+        builder.url_relative(UrlRelative::Custom(Box::new(ResolveAgainst(base.clone()))));
+    }
     builder
-        .add_tags(["input", "section"])
-        .add_generic_attributes(["id", "class"])
+        .add_tags([
+            "input",
+            "section",
+            "article",
+            "header",
+            "nav",
+            "figure",
+            "figcaption",
+            "time",
+        ])
+        .add_generic_attributes(["id", "class", "dir"])
         .add_tag_attributes("input", ["type", "checked"])
-        .add_tag_attributes("a", ["aria-label"])
+        .add_tag_attributes("a", ["aria-label", "target"])
+        .add_tag_attributes("nav", ["aria-label"])
+        .add_tag_attributes("img", ["loading", "decoding"])
+        .add_tag_attributes("time", ["datetime"])
         // A checkbox from raw HTML is as inert as a task-list one.
         .set_tag_attribute_value("input", "disabled", "")
         .url_schemes(URL_SCHEMES.into_iter().collect())
@@ -51,6 +73,22 @@ fn policy(id_prefix: &str) -> Builder<'_> {
     builder
 }
 
+/// Relative URLs in raw HTML resolve against `baseUrl`, as Markdown links do; in-page `#` links stay.
+struct ResolveAgainst(Url);
+
+impl UrlRelativeEvaluate<'_> for ResolveAgainst {
+    fn evaluate<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
+        if url.starts_with('#') {
+            return Some(Cow::Borrowed(url));
+        }
+        Some(
+            self.0
+                .join(url)
+                .map_or(Cow::Borrowed(url), |resolved| Cow::Owned(resolved.into())),
+        )
+    }
+}
+
 /// Narrows attributes that the allow-list lets through by name to the values we produce.
 fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
     match attribute {
@@ -58,6 +96,11 @@ fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: 
         "class" if matches!(element, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => keep_classes(value, is_plain_class),
         "class" => keep_classes(value, is_our_class),
         "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
+        // A new tab is all a link may ask for (with rel=noopener); no named frames or _top.
+        "target" => (value == "_blank").then_some(Cow::Borrowed(value)),
+        "dir" => matches!(value, "ltr" | "rtl" | "auto").then_some(Cow::Borrowed(value)),
+        "loading" => matches!(value, "lazy" | "eager").then_some(Cow::Borrowed(value)),
+        "decoding" => matches!(value, "async" | "sync" | "auto").then_some(Cow::Borrowed(value)),
         "href" => Some(prefix_fragment(id_prefix, value)),
         _ => Some(Cow::Borrowed(value)),
     }
@@ -106,7 +149,7 @@ mod tests {
     #[test]
     fn keeps_markdown_output_and_drops_script() {
         let html = r##"<h2 id="a">A</h2><pre><code class="language-rust evil">x</code></pre><input type="text" checked=""><a href="#a" onclick="x()">a</a><script>alert(1)</script><img src="javascript:alert(1)" onerror="alert(1)">"##;
-        let out = sanitize(html, "user-content-");
+        let out = sanitize(html, "user-content-", None);
         assert_eq!(
             out,
             r##"<h2 id="user-content-a">A</h2><pre><code class="language-rust">x</code></pre><input type="checkbox" checked="" disabled=""><a href="#user-content-a" rel="noopener noreferrer nofollow ugc">a</a><img>"##
@@ -118,6 +161,7 @@ mod tests {
         let out = sanitize(
             r#"<table><tr><td align="center" style="text-align: center">a</td><td style="color: red">b</td></tr></table>"#,
             "p-",
+            None,
         );
         assert_eq!(
             out,

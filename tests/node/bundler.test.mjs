@@ -30,15 +30,18 @@ test('errors are Error objects and the module keeps working', () => {
     [['x'.repeat(20), { maxInputBytes: 10 }], 'maxInputBytes'],
   ]) {
     assert.throws(() => quire.renderHtml(...args), (e) => e instanceof Error && e.message.includes(needle));
-    assert.equal(quire.renderHtml('*ok*'), '<p><em>ok</em></p>\n');
+    assert.equal(quire.renderHtml('*ok*', { bodyOnly: true }), '<p><em>ok</em></p>\n');
   }
 });
 
 test('renderArticle returns a plain object', () => {
-  const article = quire.renderArticle('# T\n\n## A', { headingAnchors: false });
-  assert.deepEqual(article, {
-    html: '<h1 id="user-content-t">T</h1>\n<h2 id="user-content-a">A</h2>\n',
-    title: 'T',
-    toc: [{ level: 2, id: 'user-content-a', text: 'A' }],
-  });
+  const article = quire.renderArticle('---\ntags: [x]\n---\n# T\n\nBy Ann\n\n## A\n\nWords here.', { headingAnchors: false });
+  assert.equal(Object.getPrototypeOf(article), Object.prototype);
+  assert.equal(article.title, 'T');
+  assert.equal(article.author, 'Ann');
+  assert.deepEqual(article.tags, ['x']);
+  assert.deepEqual(article.toc, [{ level: 2, id: 'user-content-a', text: 'A' }]);
+  assert.equal(article.wordCount, 3);
+  assert.equal(article.excerpt, 'Words here.');
+  assert.ok(article.html.startsWith('<article>\n<header>\n<h1>T</h1>'));
 });

@@ -9,6 +9,11 @@ export async function usage(element: Element): Promise<string> {
   const title: string | null = article.title;
   const entries: TocEntry[] = article.toc;
   const level: number = entries[0]?.level ?? 0;
+  const minutes: number = article.readingMinutes + article.wordCount;
+  const series = article.frontMatter["series"];
+  const lines: (number | null)[] = article.warnings.map((w) => w.line);
+  const dir: "ltr" | "rtl" | "auto" | null = article.dir;
+  renderHtml("x", { baseUrl: "https://example.com/", tocMaxLevel: 3, bodyOnly: true, figures: false });
   const html: string = renderHtml("*x*");
   renderInto(element, "text", null);
   // @ts-expect-error: not a preset
@@ -19,5 +24,5 @@ export async function usage(element: Element): Promise<string> {
   renderHtml(42);
   // @ts-expect-error: html is a string, not a number
   const wrong: number = article.html;
-  return `${version()} ${title} ${level} ${html} ${wrong}`;
+  return `${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir}`;
 }

@@ -1,0 +1,116 @@
+//! Observes the text a reader will see: counts words (for the reading time) and keeps the text for
+//! the excerpt — what comes before a `<!-- more -->` marker, else the first paragraph.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::text::WordCounter;
+
+/// The marker that ends an article's excerpt, as static-site generators use it.
+const MORE_MARKER: &str = "<!-- more -->";
+
+/// Text kept for the excerpt, in bytes: more than any excerpt needs, however long the document.
+const KEPT_TEXT_BYTES: usize = 4096;
+
+pub(crate) struct Summary<'a, I> {
+    events: I,
+    /// An event read ahead while looking for the marker.
+    pending: Option<Event<'a>>,
+    pub words: WordCounter,
+    /// Plain text before the `<!-- more -->` marker, if the document has one.
+    pub before_more: Option<String>,
+    /// Plain text of the first paragraph.
+    pub first_paragraph: Option<String>,
+    /// All text so far (until the marker is met).
+    text: String,
+    paragraph: Option<String>,
+    more_seen: bool,
+}
+
+impl<'a, I> Summary<'a, I> {
+    pub fn new(events: I) -> Self {
+        Summary {
+            events,
+            pending: None,
+            words: WordCounter::new(),
+            before_more: None,
+            first_paragraph: None,
+            text: String::new(),
+            paragraph: None,
+            more_seen: false,
+        }
+    }
+
+    /// The events' source, once they are consumed.
+    pub fn inner(&mut self) -> &mut I {
+        &mut self.events
+    }
+
+    fn text(&mut self, text: &str) {
+        self.words.push(text);
+        if !self.more_seen && self.text.len() < KEPT_TEXT_BYTES {
+            self.text.push_str(text);
+        }
+        if let Some(paragraph) = &mut self.paragraph {
+            if paragraph.len() < KEPT_TEXT_BYTES {
+                paragraph.push_str(text);
+            }
+        }
+    }
+
+    fn more(&mut self) {
+        if !self.more_seen {
+            self.more_seen = true;
+            self.before_more = Some(std::mem::take(&mut self.text));
+        }
+    }
+
+    fn boundary(&mut self) {
+        self.words.boundary();
+        if !self.more_seen && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Summary<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = match self.pending.take() {
+                Some(event) => event,
+                None => self.events.next()?,
+            };
+            match &event {
+                Event::Text(text) | Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                    self.text(text)
+                }
+                Event::SoftBreak | Event::HardBreak => self.text(" "),
+                // The marker is for us, not for the reader: its HTML block goes.
+                Event::Start(Tag::HtmlBlock) => {
+                    let next = self.events.next();
+                    if matches!(&next, Some(Event::Html(html)) if html.trim() == MORE_MARKER) {
+                        self.more();
+                        let _end = self.events.next();
+                        continue;
+                    }
+                    self.pending = next;
+                }
+                Event::InlineHtml(html) if html.trim() == MORE_MARKER => {
+                    self.more();
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) if self.first_paragraph.is_none() => self.paragraph = Some(String::new()),
+                Event::End(TagEnd::Paragraph) => {
+                    if let Some(paragraph) = self.paragraph.take() {
+                        self.first_paragraph = Some(paragraph);
+                    }
+                    self.boundary();
+                }
+                Event::Start(_) | Event::End(_) => self.boundary(),
+                _ => {}
+            }
+            return Some(event);
+        }
+    }
+}
