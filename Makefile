@@ -11,7 +11,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue
 
-.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-bundler test-e2e lint clean
+.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-bundler test-security test-e2e bench lint clean
 
 setup:
 	@scripts/setup.sh
@@ -38,8 +38,9 @@ demo: build
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 ## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox,
-## the TypeScript types, the bundler build in Node, and www end to end in headless Chromium
-test: setup-browsers lint test-rust test-wasm test-types test-bundler test-e2e
+## the TypeScript types, the spec suites and the bundler build in Node, the security corpus in
+## Chromium and Firefox, and www end to end in headless Chromium
+test: setup-browsers lint test-rust test-wasm test-types test-bundler test-security test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -59,6 +60,11 @@ test-types: build
 # The bundler build, loaded through ES module integration as bundlers load it.
 test-bundler: bundler
 	node --experimental-wasm-modules --no-warnings --test tests/node/
+
+# The hostile-input corpus (and DOMPurify's vectors when ../shared has them) in live pages in
+# headless Chromium and Firefox: nothing may run, no forbidden construct may reach the DOM.
+test-security: build
+	node --test tests/security/
 
 test-e2e: build
 	node --test tests/e2e/

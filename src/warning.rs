@@ -20,7 +20,6 @@ pub struct Warning {
 }
 
 impl Warning {
-    #[allow(dead_code)] // Used by the front matter parser, which the pipeline wires in later.
     pub(crate) fn new(line: Option<usize>, message: impl Into<String>) -> Warning {
         Warning {
             line,

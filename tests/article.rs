@@ -113,6 +113,11 @@ fn words_and_reading_time() {
     );
     assert_eq!(a.word_count, 9, "text inside raw HTML is read too; the tags are not");
     assert_eq!(a.reading_minutes, 1);
+    assert_eq!(
+        article("un*believ*able [li**nk**](x)", "{}").word_count,
+        2,
+        "inline markup splits no word"
+    );
     let long = article(&"word ".repeat(231), "{}");
     assert_eq!(long.reading_minutes, 2);
     // CJK: each character is a word; 500 a minute.

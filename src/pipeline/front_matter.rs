@@ -9,10 +9,7 @@
 //! it copies (this is what stops "billion laughs" alias bombs). Past a limit the whole block is
 //! ignored with a warning.
 
-#![allow(dead_code)] // The pipeline wires front matter in later.
-
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use serde::Serialize;
@@ -395,6 +392,15 @@ mod yaml {
         i == s.len()
     }
 
+    /// Adds `values` to the running `total`; an error past `MAX_VALUES`.
+    fn count(total: &mut usize, values: usize, line: usize) -> Result<(), Warning> {
+        *total = total.saturating_add(values);
+        if *total > MAX_VALUES {
+            return Err(too_many(line));
+        }
+        Ok(())
+    }
+
     /// A list or map being built.
     struct Frame {
         anchor: usize,
@@ -441,7 +447,8 @@ mod yaml {
     #[derive(Default)]
     struct Builder {
         stack: Vec<Frame>,
-        anchors: HashMap<usize, Anchored>,
+        /// By anchor id: the parser numbers anchors 1, 2, 3 ... as they appear.
+        anchors: Vec<Option<Anchored>>,
         /// Values built so far, alias copies included.
         values: usize,
         root: Option<(Node, usize)>,
@@ -449,11 +456,7 @@ mod yaml {
 
     impl Builder {
         fn count(&mut self, values: usize, line: usize) -> Result<(), Warning> {
-            self.values = self.values.saturating_add(values);
-            if self.values > MAX_VALUES {
-                return Err(too_many(line));
-            }
-            Ok(())
+            count(&mut self.values, values, line)
         }
 
         fn open(&mut self, mut frame: Frame, line: usize) -> Result<(), Warning> {
@@ -479,7 +482,7 @@ mod yaml {
         }
 
         fn alias(&mut self, id: usize, line: usize, warnings: &mut Vec<Warning>) -> Result<(), Warning> {
-            let Some(anchored) = self.anchors.get(&id) else {
+            let Some(anchored) = self.anchors.get(id).and_then(Option::as_ref) else {
                 // The parser rejects unknown aliases; an alias to a node still open (a cycle) lands here.
                 warnings.push(Warning::new(
                     Some(line),
@@ -494,10 +497,9 @@ mod yaml {
             if self.stack.len() + anchored.height > MAX_DEPTH {
                 return Err(too_deep(line));
             }
-            let (values, height) = (anchored.values, anchored.height);
             // Count before copying, so a bomb is refused before it is built.
-            self.count(values, line)?;
-            let node = self.anchors[&id].node.clone();
+            count(&mut self.values, anchored.values, line)?;
+            let (node, values, height) = (anchored.node.clone(), anchored.values, anchored.height);
             self.finish(node, height, values, 0, line, warnings)
         }
 
@@ -519,7 +521,10 @@ mod yaml {
                     values,
                     height,
                 };
-                self.anchors.insert(anchor, anchored);
+                if self.anchors.len() <= anchor {
+                    self.anchors.resize_with(anchor + 1, || None);
+                }
+                self.anchors[anchor] = Some(anchored);
             }
             let Some(parent) = self.stack.last_mut() else {
                 if self.root.is_none() {
@@ -683,12 +688,30 @@ impl TomlWalker<'_> {
 // ---------------------------------------------------------------------------------------------
 // Known keys.
 
+const KNOWN_KEYS: [&str; 11] = [
+    "title",
+    "author",
+    "authors",
+    "date",
+    "updated",
+    "description",
+    "tags",
+    "image",
+    "lang",
+    "dir",
+    "canonical",
+];
+
 fn apply(entries: Vec<Entry>, fm: &mut FrontMatter, warnings: &mut Vec<Warning>) {
-    let mut seen = HashSet::new();
+    let mut seen_known = [false; KNOWN_KEYS.len()];
     let mut author = None;
     let mut authors = Vec::new();
     for Entry { key, value, line } in entries {
-        if !seen.insert(key.clone()) {
+        let duplicate = match KNOWN_KEYS.iter().position(|known| *known == key) {
+            Some(i) => std::mem::replace(&mut seen_known[i], true),
+            None => fm.extra.contains_key(&key),
+        };
+        if duplicate {
             warnings.push(Warning::new(
                 Some(line),
                 format!(

@@ -58,12 +58,20 @@ fn policy<'p>(id_prefix: &'p str, base_url: Option<&Url>) -> Builder<'p> {
             "time",
         ])
         .add_generic_attributes(["id", "class", "dir"])
-        .add_tag_attributes("input", ["type", "checked"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // `cite` holds a URL that ammonia does not filter; browsers never follow it, but it goes.
+        .rm_tag_attributes("blockquote", ["cite"])
+        .rm_tag_attributes("q", ["cite"])
+        .rm_tag_attributes("del", ["cite"])
+        .rm_tag_attributes("ins", ["cite"])
         .add_tag_attributes("a", ["aria-label", "target"])
         .add_tag_attributes("nav", ["aria-label"])
         .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("time", ["datetime"])
-        // A checkbox from raw HTML is as inert as a task-list one.
+        // Every input, typed or not, is a disabled checkbox, as inert as a task-list one. (ammonia
+        // adds missing forced attributes in hash order: for a raw `<input>` lacking both, their
+        // order in the output may vary between processes; the meaning does not.)
+        .set_tag_attribute_value("input", "type", "checkbox")
         .set_tag_attribute_value("input", "disabled", "")
         .url_schemes(URL_SCHEMES.into_iter().collect())
         .link_rel(Some(LINK_REL))
@@ -95,7 +103,6 @@ fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: 
         // `# Heading {.class}` may name any plain class; elsewhere only ours survive.
         "class" if matches!(element, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => keep_classes(value, is_plain_class),
         "class" => keep_classes(value, is_our_class),
-        "type" if element == "input" => Some(Cow::Borrowed("checkbox")),
         // A new tab is all a link may ask for (with rel=noopener); no named frames or _top.
         "target" => (value == "_blank").then_some(Cow::Borrowed(value)),
         "dir" => matches!(value, "ltr" | "rtl" | "auto").then_some(Cow::Borrowed(value)),

@@ -72,6 +72,32 @@ impl<'a, I> Summary<'a, I> {
     }
 }
 
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Summary<'a, I> {
     type Item = Event<'a>;
 
@@ -107,7 +133,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Summary<'a, I> {
                     }
                     self.boundary();
                 }
-                Event::Start(_) | Event::End(_) => self.boundary(),
+                // Inline markup (emphasis, links, ...) does not split words: `un*believ*able` is one.
+                Event::Start(tag) if !is_inline(tag) => self.boundary(),
+                Event::End(tag) if !is_inline_end(*tag) => self.boundary(),
                 _ => {}
             }
             return Some(event);
