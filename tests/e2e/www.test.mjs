@@ -1,0 +1,586 @@
+// End-to-end test of the demo page in www/, driven through headless Chromium.
+//
+//   make build            # puts the wasm-pack output in www/pkg/
+//   node --test tests/e2e/
+//
+// Each test opens the page in a fresh browser context under the page's own CSP
+// (Trusted Types included) and fails on console errors or policy violations.
+// CHROMIUM overrides the browser binary (default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { startStaticServer } from './static-server.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WWW = path.join(ROOT, 'www');
+const PKG_ENTRY = path.join(WWW, 'pkg', 'quire.js');
+
+if (!existsSync(PKG_ENTRY)) {
+  throw new Error(
+    `www/pkg/quire.js is missing (looked in ${PKG_ENTRY}).\n` +
+      'Build the WebAssembly package first: run `make build` at the repository root, then re-run `node --test tests/e2e/`.',
+  );
+}
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (error) {
+  throw new Error(`playwright-core is not installed (${error.message}). Run \`npm ci\` at the repository root.`);
+}
+
+const CRATE_VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))?.[1];
+
+const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+const TEST_OPTIONS = { timeout: 90_000 };
+
+let browser;
+let server;
+
+before(async () => {
+  server = await startStaticServer(WWW);
+  browser = await chromium.launch(LAUNCH_OPTIONS);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Runs in the page before any of its scripts: records CSP / Trusted Types
+// violations and any use of the dialog functions, and sets the flag that the
+// hostile payloads try to flip.
+function instrumentPage() {
+  window.__violations = [];
+  window.__dialogs = [];
+  window.__pwned = 0;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      window.__violations.push({
+        directive: event.effectiveDirective || event.violatedDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      });
+    },
+    true,
+  );
+  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+    window[name] = (...args) => {
+      window.__dialogs.push([name, ...args.map(String)]);
+      return null;
+    };
+  }
+}
+
+/** Opens the page and waits for its first successful render. */
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Nothing may leave this machine: only the test server is reachable, which
+  // also keeps clicks on external links (they open new tabs) offline.
+  const origin = new URL(server.url).origin;
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = { console: [], page: [], http: [], dialogs: [] };
+  // The page opens external links in a new tab. Close such tabs at once: a
+  // tab left in front would pause rendering and input in the page under test.
+  context.on('page', (popup) => {
+    popup.close().catch(() => {});
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.console.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.page.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.http.push(`${response.status()} ${response.url()}`);
+  });
+  // Real browser dialogs should never appear (the init script replaces them),
+  // but dismiss and record them in case something slips past it.
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.addInitScript(instrumentPage);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  return { context, page, problems };
+}
+
+async function renderCount(page) {
+  return Number(await page.evaluate(() => document.body.dataset.renders ?? 0));
+}
+
+/** Runs `action`, then waits until the page has attempted another render. */
+async function afterRender(page, action) {
+  const before = await renderCount(page);
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, before);
+}
+
+async function setMarkdown(page, markdown) {
+  await afterRender(page, () => page.fill('#editor', markdown));
+}
+
+async function choose(page, selector, value) {
+  await afterRender(page, () => page.selectOption(selector, value));
+}
+
+async function assertNoViolations(page, problems, { ignoreFailedLoads = false } = {}) {
+  const state = await page.evaluate(() => ({
+    violations: window.__violations,
+    dialogs: window.__dialogs,
+    pwned: window.__pwned,
+  }));
+  const consoleErrors = ignoreFailedLoads
+    ? problems.console.filter((text) => !/^Failed to load resource/.test(text))
+    : problems.console;
+  assert.deepEqual(state.violations, [], 'CSP / Trusted Types violations were reported');
+  assert.deepEqual(consoleErrors, [], 'console errors were logged');
+  assert.deepEqual(problems.page, [], 'uncaught page errors');
+  assert.deepEqual(state.dialogs, [], 'alert/confirm/prompt/print were called');
+  assert.deepEqual(problems.dialogs, [], 'a real dialog was opened');
+  assert.equal(state.pwned, 0, 'a hostile payload ran');
+}
+
+test('the sample article renders with every feature it uses', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const markdown = readFileSync(path.join(WWW, 'article.md'), 'utf8');
+    assert.equal(await page.inputValue('#editor'), markdown, 'the editor holds www/article.md');
+
+    // Images may be lazy: bring each into view, then wait for all of them.
+    await page.evaluate(() => {
+      for (const img of document.querySelectorAll('#preview img')) img.scrollIntoView();
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('#preview img')].every((img) => img.complete));
+    await page.evaluate(() => document.getElementById('preview-scroll').scrollTo(0, 0));
+    const facts = await page.evaluate(() => {
+      const preview = document.getElementById('preview');
+      const all = (selector) => [...preview.querySelectorAll(selector)];
+      return {
+        h1: all('h1').map((h) => h.textContent.trim()),
+        h2Ids: all('h2').map((h) => h.id),
+        tables: all('table').length,
+        theadCells: all('table thead th').length,
+        alignedCells: all('th, td').filter((c) => /text-align/.test(c.getAttribute('style') ?? '') || c.hasAttribute('align'))
+          .length,
+        figures: all('figure').length,
+        figcaptions: all('figure > figcaption').map((c) => c.textContent.trim()),
+        images: all('img').map((img) => ({ src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0 })),
+        codeBlocks: all('pre > code').map((c) => c.className),
+        // Footnotes and quote captions in either shape: GitHub's (section.footnotes,
+        // figure.quote) or pulldown-cmark's plus the page's own attribution class.
+        footnoteRefs: all('.footnote-ref a, .footnote-reference a').map((a) => a.getAttribute('href')),
+        footnoteDefs: all('section.footnotes li[id], .footnote-definition[id]').map((d) => d.id),
+        quote: preview.querySelector('figure.quote > figcaption, blockquote .attribution')?.textContent.trim() ?? null,
+        byline: preview.querySelector('.byline')?.textContent.trim() ?? null,
+        checkboxes: all('input[type="checkbox"]').map((i) => ({ disabled: i.disabled, checked: i.checked })),
+        strike: all('del, s').length,
+        external: all('a[href^="https:"]').map((a) => a.getAttribute('rel') ?? ''),
+        inPage: all('a[href^="#"]').length,
+        title: document.getElementById('meta-title').textContent.trim(),
+        renderTime: document.getElementById('render-time').textContent.trim(),
+        status: document.getElementById('status').hidden,
+        version: document.getElementById('version').textContent.trim(),
+      };
+    });
+
+    assert.deepEqual(facts.h1, ['The Library That Went Back to Sea Level']);
+    assert.equal(facts.title, facts.h1[0], '#meta-title shows the article title');
+    assert.ok(facts.h2Ids.length >= 4 && facts.h2Ids.every((id) => id.startsWith('user-content-')), `h2 ids: ${facts.h2Ids}`);
+    assert.ok(facts.tables >= 1 && facts.theadCells >= 3, 'a table with a header row');
+    assert.ok(facts.alignedCells > 0, 'aligned table cells carry their alignment');
+    assert.ok(facts.figures >= 2 && facts.figcaptions.every(Boolean), 'figures with captions');
+    assert.ok(facts.images.length >= 2, 'images');
+    for (const img of facts.images) {
+      assert.ok(img.alt, `image ${img.src} keeps its alt text`);
+      assert.ok(img.loaded, `image ${img.src} loaded`);
+    }
+    assert.ok(facts.codeBlocks.includes('language-python'), `code blocks: ${facts.codeBlocks}`);
+    assert.ok(facts.footnoteRefs.length >= 3, 'footnote references');
+    assert.equal(facts.footnoteDefs.length, 3, 'three footnote definitions');
+    for (const href of facts.footnoteRefs) {
+      assert.ok(facts.footnoteDefs.includes(href.slice(1)), `footnote link ${href} has a target`);
+    }
+    assert.match(facts.quote ?? '', /Hana Birkby/, 'the quote attribution line is recognised');
+    assert.match(facts.byline ?? '', /^By Maren Oduya/, 'the byline is recognised');
+    assert.ok(facts.checkboxes.length >= 4 && facts.checkboxes.every((c) => c.disabled), 'task list checkboxes, disabled');
+    assert.ok(facts.checkboxes.some((c) => c.checked) && facts.checkboxes.some((c) => !c.checked), 'done and open tasks');
+    assert.ok(facts.strike >= 1, 'strikethrough');
+    assert.ok(facts.external.length >= 2, 'external links');
+    for (const rel of facts.external) {
+      for (const token of ['noopener', 'noreferrer', 'nofollow', 'ugc']) assert.ok(rel.split(/\s+/).includes(token), `rel="${rel}" has ${token}`);
+    }
+    assert.ok(facts.inPage >= 1, 'an in-page link');
+    assert.match(facts.renderTime, /^\d+(\.\d+)? ms$/, '#render-time shows milliseconds');
+    assert.equal(facts.status, true, 'no error is shown');
+    if (CRATE_VERSION) assert.equal(facts.version, `v${CRATE_VERSION}`, 'the header shows version()');
+
+    // The author's "#the-numbers" link reaches the prefixed heading id.
+    await page.click('#preview p a[href$="the-numbers"]');
+    await page.waitForFunction(() => {
+      const target = document.getElementById('user-content-the-numbers');
+      const box = document.getElementById('preview-scroll').getBoundingClientRect();
+      const top = target?.getBoundingClientRect().top ?? -1;
+      return top >= box.top - 1 && top < box.top + 120;
+    });
+
+    assert.deepEqual(problems.http, [], 'every request succeeded');
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('typing in the editor updates the preview', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await page.focus('#editor');
+    await page.evaluate(() => {
+      const editor = document.getElementById('editor');
+      editor.setSelectionRange(editor.value.length, editor.value.length);
+    });
+    await page.keyboard.type('\n\n## Typed by the test\n\nWith *feeling*.\n');
+    const heading = page.locator('#preview h2', { hasText: 'Typed by the test' });
+    await heading.waitFor();
+    assert.equal(await heading.getAttribute('id'), 'user-content-typed-by-the-test');
+    assert.equal(await page.locator('#preview em', { hasText: 'feeling' }).count(), 1);
+
+    // Replacing everything replaces the preview and the title metadata too.
+    await setMarkdown(page, '# A different story\n\nShort.');
+    assert.equal(await page.locator('#preview h1').innerText(), 'A different story');
+    assert.equal((await page.textContent('#meta-title')).trim(), 'A different story');
+    assert.equal(await page.locator('#preview table').count(), 0);
+
+    await setMarkdown(page, 'No heading at all.');
+    assert.equal(await page.locator('#preview h1').count(), 0);
+    assert.notEqual((await page.textContent('#meta-title')).trim(), 'A different story', 'a stale title is cleared');
+
+    // Reset brings the sample back.
+    await afterRender(page, () => page.click('#reset'));
+    assert.equal(await page.locator('#preview h1').innerText(), 'The Library That Went Back to Sea Level');
+
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+// Each line tries a different way to get script to run. A correct page shows
+// them as harmless text or drops them; none may execute.
+const HOSTILE = [
+  '<script>window.__pwned=1</script>',
+  '<script src="data:text/javascript,window.__pwned=1"></script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '<img src="x" onerror=alert(1) onload=alert(2)>',
+  '<svg onload="window.__pwned=1"><circle r="5"/></svg>',
+  '<svg><script>window.__pwned=1</script></svg>',
+  '<svg><a xlink:href="javascript:window.__pwned=1"><text y="20">svg link</text></a></svg>',
+  '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
+  '<iframe src="javascript:parent.__pwned=1"></iframe>',
+  '<object data="javascript:window.__pwned=1"></object>',
+  '<embed src="javascript:window.__pwned=1">',
+  '<a href="javascript:window.__pwned=1">raw js link</a>',
+  '<a href="jav&#x09;ascript:window.__pwned=1">tab-split js link</a>',
+  '<a href=" &#14; javascript:window.__pwned=1">padded js link</a>',
+  '<a href="JaVaScRiPt:window.__pwned=1">mixed case link</a>',
+  '<a href="data:text/html,<script>alert(1)</script>">data link</a>',
+  '<a href="vbscript:msgbox(1)">vbscript link</a>',
+  '<div onmouseover="window.__pwned=1">hover me</div>',
+  '<p onclick="window.__pwned=1">click me</p>',
+  '<details open ontoggle="window.__pwned=1"><summary>toggle</summary>x</details>',
+  '<input autofocus onfocus="window.__pwned=1">',
+  '<select autofocus onfocus="window.__pwned=1"><option>o</option></select>',
+  '<textarea autofocus onfocus="window.__pwned=1"></textarea>',
+  '<form action="javascript:window.__pwned=1"><button>send</button></form>',
+  '<button formaction="javascript:window.__pwned=1">formaction</button>',
+  '<video><source onerror="window.__pwned=1"></video>',
+  '<audio src=x onerror="window.__pwned=1"></audio>',
+  '<body onload="window.__pwned=1">',
+  '<marquee onstart="window.__pwned=1">marquee</marquee>',
+  '<style>@import "javascript:window.__pwned=1"; * { color: red }</style>',
+  '<link rel="stylesheet" href="javascript:window.__pwned=1">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">',
+  '<base href="javascript:window.__pwned=1//">',
+  '<p style="background:url(javascript:window.__pwned=1)">styled</p>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=1"></style></mglyph></table></mtext></math>',
+  '<noscript><p title="</noscript><img src=x onerror=window.__pwned=1>"></noscript>',
+  '<svg></p><style><a id="</style><img src=x onerror=window.__pwned=1>">',
+  '<template><img src=x onerror="window.__pwned=1"></template>',
+  '<img src="javascript:window.__pwned=1">',
+  '[markdown js link](javascript:window.__pwned=1)',
+  '[spaced js link]( javascript:window.__pwned=1 )',
+  '[entity js link](javascript&#58;window.__pwned=1)',
+  '[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '![markdown js image](javascript:window.__pwned=1)',
+  '<javascript:window.__pwned=1>',
+  '[reference js link][evil]\n\n[evil]: javascript:window.__pwned=1',
+  '[title attr](https://example.invalid/ "\\" onmouseover=\\"window.__pwned=1")',
+  '<a id="status" name="preview">clobber</a><form id="editor"></form>',
+  '```html\n<script>window.__pwned=1</script>\n```',
+  '`<img src=x onerror=window.__pwned=1>`',
+];
+
+const BANNED_ELEMENTS = 'script, iframe, frame, frameset, object, embed, applet, svg, math, style, link, meta, base, form, button, select, textarea, noscript, template';
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'poster', 'background', 'lowsrc', 'dynsrc', 'srcset'];
+
+/** Clicks, hovers and focuses everything in #preview, then reports what it finds. */
+async function pokeAndInspect(page) {
+  // Real pointer movement across the preview, for anything hover-triggered.
+  await page.bringToFront();
+  const box = await page.locator('#preview').boundingBox();
+  if (box) {
+    for (let y = box.y + 5; y < box.y + Math.min(box.height, 900); y += 40) {
+      await page.mouse.move(box.x + box.width / 2, y);
+      await page.mouse.move(box.x + 20, y);
+    }
+  }
+  const found = await page.evaluate(
+    async ({ banned, urlAttributes }) => {
+      const preview = document.getElementById('preview');
+      const startUrl = location.href.split('#')[0];
+      for (const el of [...preview.querySelectorAll('*')]) {
+        for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'mousedown', 'mouseup']) {
+          el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true }));
+        }
+        el.dispatchEvent(new AnimationEvent('animationstart', { bubbles: true }));
+        el.dispatchEvent(new Event('toggle'));
+        if (typeof el.focus === 'function') el.focus();
+        if (typeof el.click === 'function') el.click();
+        el.blur?.();
+      }
+      // Let failed image loads, toggles and any navigation attempts settle.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      const normalise = (value) => value.replace(/[\u0000-\u0020\u007f-\u00a0]+/g, '').toLowerCase();
+      const elements = [...preview.querySelectorAll('*')];
+      const handlers = [];
+      const scriptUrls = [];
+      for (const el of elements) {
+        for (const attr of el.attributes) {
+          if (/^on/i.test(attr.name)) handlers.push(`<${el.localName} ${attr.name}>`);
+          if (urlAttributes.includes(attr.name.toLowerCase())) {
+            const value = normalise(attr.value);
+            if (/^(javascript|vbscript|data):/.test(value) || attr.name === 'srcdoc') {
+              scriptUrls.push(`<${el.localName} ${attr.name}="${attr.value}">`);
+            }
+          }
+        }
+      }
+      return {
+        handlers,
+        scriptUrls,
+        banned: [...preview.querySelectorAll(banned)].map((el) => el.localName),
+        inputs: [...preview.querySelectorAll('input')].map((el) => `${el.type}:${el.disabled}`),
+        sameDocument: location.href.split('#')[0] === startUrl,
+        textLength: preview.textContent.length,
+        foreignIds: [...preview.querySelectorAll('[id]')].map((el) => el.id).filter((id) => !id.startsWith('user-content-')),
+        ownStatus: document.querySelectorAll('#status, #preview, #editor').length === 3,
+      };
+    },
+    { banned: BANNED_ELEMENTS, urlAttributes: URL_ATTRIBUTES },
+  );
+  await page.bringToFront();
+  return found;
+}
+
+test('hostile input typed into the editor never runs', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    // A few payloads through real keystrokes, the rest pasted in one go.
+    await page.fill('#editor', '');
+    await afterRender(page, () => page.keyboard.type('x'));
+    await page.focus('#editor');
+    const typed = HOSTILE.filter((p) => /^(<script>|<img src=x |\[markdown js link\])/.test(p));
+    assert.equal(typed.length, 3);
+    await page.keyboard.type(`${typed.join('\n\n')}\n`);
+    await page.waitForFunction(() => document.getElementById('preview').textContent.includes('markdown js link'));
+
+    const document_ = HOSTILE.join('\n\n');
+    const modes = [
+      ['article', 'sanitize'],
+      ['article', 'escape'],
+      ['article', 'strip'],
+      ['gfm', 'sanitize'],
+      ['commonmark', 'sanitize'],
+    ];
+    for (const [preset, rawHtml] of modes) {
+      await choose(page, '#preset', preset);
+      await choose(page, '#raw-html', rawHtml);
+      await setMarkdown(page, document_);
+      assert.equal(await page.isHidden('#status'), true, `${preset}/${rawHtml}: rendered without an error`);
+      const found = await pokeAndInspect(page);
+      const label = `${preset}/${rawHtml}`;
+      assert.deepEqual(found.handlers, [], `${label}: event handler attributes survived`);
+      assert.deepEqual(found.scriptUrls, [], `${label}: script-capable URLs survived`);
+      assert.deepEqual(found.banned, [], `${label}: dangerous elements survived`);
+      assert.ok(found.inputs.every((v) => v === 'checkbox:true'), `${label}: only disabled checkboxes, got ${found.inputs}`);
+      assert.equal(found.sameDocument, true, `${label}: the page navigated away`);
+      assert.ok(found.textLength > 0, `${label}: something was rendered`);
+      assert.deepEqual(found.foreignIds, [], `${label}: ids in user content must carry the prefix`);
+      assert.equal(found.ownStatus, true, `${label}: page ids were duplicated by user content`);
+      await assertNoViolations(page, problems, { ignoreFailedLoads: true });
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the JS API throws real Errors for bad input and keeps working', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const results = await page.evaluate(async () => {
+      const quire = await import('/pkg/quire.js');
+      await quire.default(); // already initialised by the page: must be a no-op
+      const attempts = {
+        number: () => quire.renderHtml(42),
+        null: () => quire.renderHtml(null),
+        undefined: () => quire.renderHtml(),
+        unknownKey: () => quire.renderHtml('x', { nope: 1 }),
+        badPreset: () => quire.renderHtml('x', { preset: 'bogus' }),
+        badRawHtml: () => quire.renderHtml('x', { rawHtml: 'yolo' }),
+        tooLarge: () => quire.renderHtml('x'.repeat(100), { maxInputBytes: 10 }),
+        articleTooLarge: () => quire.renderArticle('y'.repeat(100), { maxInputBytes: 10 }),
+        intoBadMarkdown: () => quire.renderInto(document.createElement('div'), 7),
+      };
+      const baseline = quire.renderHtml('*ok*');
+      const out = {};
+      for (const [name, attempt] of Object.entries(attempts)) {
+        let thrown = null;
+        try {
+          attempt();
+        } catch (error) {
+          thrown = error;
+        }
+        out[name] = {
+          threw: thrown !== null,
+          isError: thrown instanceof Error,
+          message: thrown instanceof Error ? thrown.message : String(thrown),
+          after: quire.renderHtml('*ok*'),
+        };
+      }
+      const article = quire.renderArticle('# Hello *there*\n\nBody.');
+      const target = document.createElement('div');
+      const into = quire.renderInto(target, '# Into\n\n<b>bold</b>');
+      return {
+        out,
+        baseline,
+        spec: quire.renderHtml('*ok*', { preset: 'commonmark' }),
+        version: quire.version(),
+        article: { title: article.title, html: article.html, type: typeof article },
+        noTitle: quire.renderArticle('just text').title,
+        into: { title: into?.title ?? null, html: target.innerHTML },
+        escaped: quire.renderHtml('<b>x</b>', { rawHtml: 'escape' }),
+        limitOk: quire.renderHtml('*ok*', { maxInputBytes: 10 }),
+      };
+    });
+
+    for (const [name, result] of Object.entries(results.out)) {
+      assert.equal(result.threw, true, `${name}: should throw`);
+      assert.equal(result.isError, true, `${name}: should throw an Error, got ${result.message}`);
+      assert.ok(result.message.trim().length > 0, `${name}: the message is empty`);
+      assert.equal(result.after, results.baseline, `${name}: the next call still works`);
+    }
+    assert.ok(results.baseline.includes('<p><em>ok</em></p>'), results.baseline);
+    assert.equal(results.spec.trimEnd(), '<p><em>ok</em></p>');
+    assert.match(results.out.unknownKey.message, /nope/, 'the unknown option is named');
+    assert.match(results.out.badPreset.message, /article/, 'the valid presets are listed');
+
+    if (CRATE_VERSION) assert.equal(results.version, CRATE_VERSION);
+    assert.equal(results.article.type, 'object');
+    assert.equal(results.article.title, 'Hello there');
+    assert.match(results.article.html, /<h1[^>]*>Hello (<em>)?there(<\/em>)?<\/h1>/);
+    assert.equal(results.noTitle, null, 'no heading, no title');
+    assert.equal(results.into.title, 'Into');
+    assert.match(results.into.html, /<h1[^>]*>Into<\/h1>/);
+    assert.match(results.into.html, /<b>bold<\/b>/);
+    assert.match(results.escaped, /&lt;b&gt;x&lt;\/b&gt;/);
+    assert.equal(results.limitOk, results.baseline, 'input under the limit renders');
+
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('changing the preset and raw HTML options re-renders', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const sample = 'Some <b>bold</b> words.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nGone ~~soon~~.\n';
+    await setMarkdown(page, sample);
+    assert.equal(await page.locator('#preview b').innerText(), 'bold', 'sanitize keeps harmless HTML');
+    assert.equal(await page.locator('#preview table').count(), 1);
+
+    await choose(page, '#raw-html', 'escape');
+    assert.equal(await page.locator('#preview b').count(), 0);
+    assert.match(await page.locator('#preview').innerText(), /<b>bold<\/b>/, 'escape shows the tag as text');
+
+    await choose(page, '#raw-html', 'strip');
+    assert.equal(await page.locator('#preview b').count(), 0);
+    const stripped = await page.locator('#preview').innerText();
+    assert.doesNotMatch(stripped, /<\/?b>/, 'strip removes the tag');
+    assert.match(stripped, /bold/, 'strip keeps the text');
+
+    await choose(page, '#raw-html', 'sanitize');
+    assert.equal(await page.locator('#preview b').count(), 1);
+
+    await choose(page, '#preset', 'commonmark');
+    assert.equal(await page.locator('#preview table').count(), 0, 'commonmark has no tables');
+    assert.equal(await page.locator('#preview del').count(), 0, 'commonmark has no strikethrough');
+
+    await choose(page, '#preset', 'gfm');
+    assert.equal(await page.locator('#preview table').count(), 1, 'gfm has tables');
+    assert.equal(await page.locator('#preview del').count(), 1, 'gfm has strikethrough');
+
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('errors show in #status instead of the preview, and the page recovers', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await afterRender(page, () => page.fill('#max-bytes', '10'));
+    assert.equal(await page.isVisible('#status'), true, 'the status area is shown');
+    assert.ok((await page.textContent('#status')).trim().length > 0, 'with the error message');
+    assert.equal(await page.isVisible('#preview'), false, 'the preview is hidden while in error');
+
+    // Typing while in error keeps failing cleanly...
+    await page.focus('#editor');
+    await afterRender(page, () => page.keyboard.type('!'));
+    assert.equal(await page.isVisible('#status'), true);
+
+    // ...and a valid state renders again.
+    await afterRender(page, () => page.fill('#max-bytes', ''));
+    assert.equal(await page.isHidden('#status'), true, 'the error is cleared');
+    assert.equal(await page.isVisible('#preview h1'), true, 'the article is back');
+
+    await setMarkdown(page, '*ok*');
+    await afterRender(page, () => page.fill('#max-bytes', '10'));
+    assert.equal(await page.isHidden('#status'), true, 'small input fits a small limit');
+    assert.equal(await page.locator('#preview em').innerText(), 'ok');
+
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
