@@ -39,7 +39,7 @@ demo: build
 
 ## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox,
 ## the TypeScript types, the spec suites and the bundler build in Node, the security corpus in
-## Chromium and Firefox, and www end to end in headless Chromium
+## Chromium and Firefox, and www end to end in headless Chromium and Firefox
 test: setup-browsers lint test-rust test-wasm test-types test-bundler test-security test-e2e
 
 lint:

@@ -13,6 +13,7 @@ const previewScroll = byId('preview-scroll');
 const statusBox = byId('status');
 const presetSelect = byId('preset');
 const rawHtmlSelect = byId('raw-html');
+const tocCheckbox = byId('toc');
 const maxBytesInput = byId('max-bytes');
 const resetButton = byId('reset');
 const versionLabel = byId('version');
@@ -33,7 +34,7 @@ let frame = 0;
 let attempts = 0;
 
 function currentOptions() {
-  const options = { preset: presetSelect.value, rawHtml: rawHtmlSelect.value };
+  const options = { preset: presetSelect.value, rawHtml: rawHtmlSelect.value, tocNav: tocCheckbox.checked };
   const limit = maxBytesInput.value.trim();
   // Pass the number through as typed: the library is the one that validates.
   if (limit !== '') options.maxInputBytes = Number(limit);
@@ -63,7 +64,6 @@ function render() {
   const elapsed = performance.now() - started;
 
   clearError();
-  decorate();
   showMetadata(article, markdown, elapsed);
   document.body.dataset.ready = '1';
 }
@@ -82,23 +82,6 @@ function clearError() {
   statusBox.textContent = '';
   delete statusBox.dataset.state;
   previewScroll.hidden = false;
-}
-
-// Presentation-only classes for a quote's "— Name" line and a "By Name"
-// byline, for builds that do not mark them up themselves (newer ones write
-// figure.quote and header > p.byline, which this leaves alone). Adding a class
-// is not an HTML sink, so this stays inside the CSP.
-function decorate() {
-  for (const p of preview.querySelectorAll('blockquote > p:last-child')) {
-    if (p.previousElementSibling && /^[\u2014\u2015\u2013]\s/.test(p.textContent.trim())) {
-      p.classList.add('attribution');
-    }
-  }
-  const heading = preview.querySelector('h1');
-  if (!heading || heading.closest('header')) return;
-  for (let p = heading.nextElementSibling, i = 0; p?.tagName === 'P' && i < 2; p = p.nextElementSibling, i++) {
-    if (/^by\s/i.test(p.textContent.trim())) p.classList.add('byline');
-  }
 }
 
 function showMetadata(article, markdown, elapsed) {
@@ -223,6 +206,7 @@ async function main() {
   editor.addEventListener('input', scheduleRender);
   presetSelect.addEventListener('change', scheduleRender);
   rawHtmlSelect.addEventListener('change', scheduleRender);
+  tocCheckbox.addEventListener('change', scheduleRender);
   maxBytesInput.addEventListener('input', scheduleRender);
   resetButton.addEventListener('click', resetSample);
   preview.addEventListener('click', onPreviewClick);

@@ -1,0 +1,71 @@
+// The demo page in headless Firefox (through geckodriver: Playwright's Firefox needs its own
+// build): the sample article renders under the page's CSP, and typing re-renders it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from './static-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+assert.ok(existsSync(`${root}www/pkg/quire.js`), 'www/pkg/quire.js is missing: run `make build` first');
+
+let server;
+let driver;
+
+before(async () => {
+  process.env.SE_OFFLINE = 'true'; // selenium-manager must never try to download anything
+  const { Builder, until, By } = await import('selenium-webdriver');
+  const firefox = await import('selenium-webdriver/firefox.js');
+  const geckodriver = process.env.GECKODRIVER || execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8' }).trim();
+  const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr');
+  driver = await new Builder()
+    .forBrowser('firefox')
+    .setFirefoxOptions(options)
+    .setFirefoxService(new firefox.ServiceBuilder(geckodriver))
+    .build();
+  server = await startStaticServer(`${root}www`);
+  await driver.get(server.url);
+  await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 20_000);
+});
+
+after(async () => {
+  await driver?.quit();
+  await server?.close();
+});
+
+test('the sample article renders in Firefox', async () => {
+  const state = await driver.executeScript(() => {
+    const preview = document.getElementById('preview');
+    return {
+      title: preview.querySelector('header h1')?.textContent,
+      metaTitle: document.getElementById('meta-title').textContent,
+      figures: preview.querySelectorAll('figure img').length,
+      tables: preview.querySelectorAll('table').length,
+      code: preview.querySelectorAll('pre code[class^="language-"]').length,
+      footnotes: preview.querySelectorAll('section.footnotes li').length,
+      toc: preview.querySelectorAll('nav.toc a').length,
+      status: document.getElementById('status').hidden,
+    };
+  });
+  assert.equal(state.title, 'The Library That Went Back to Sea Level');
+  assert.equal(state.metaTitle, state.title);
+  assert.ok(state.figures >= 2, `figures: ${state.figures}`);
+  assert.ok(state.tables >= 1 && state.code >= 1 && state.footnotes >= 1 && state.toc >= 3, JSON.stringify(state));
+  assert.equal(state.status, true, 'no error shown');
+});
+
+test('typing in the editor re-renders in Firefox', async () => {
+  const { By, until } = await import('selenium-webdriver');
+  const editor = await driver.findElement(By.id('editor'));
+  await editor.clear();
+  await editor.sendKeys('# Typed in Firefox\n\nHello <img src=x onerror="window.__pwned=1"> *there*');
+  await driver.wait(async () => (await driver.executeScript(() => document.getElementById('meta-title').textContent)) === 'Typed in Firefox', 10_000);
+  const state = await driver.executeScript(() => ({
+    em: document.querySelector('#preview em')?.textContent,
+    onerror: document.querySelectorAll('#preview [onerror]').length,
+    pwned: window.__pwned === 1,
+  }));
+  assert.deepEqual(state, { em: 'there', onerror: 0, pwned: false });
+  await driver.wait(until.elementLocated(By.css('#preview header h1')), 5_000);
+});
