@@ -6,12 +6,13 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 PKG := www/pkg
 WASM := $(PKG)/quire_bg.wasm
+RELEASE_WASM := target/wasm32-unknown-unknown/release/quire.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 # A current binaryen (npm) with the features wasm-bindgen's output uses; Debian's wasm-opt 108 breaks it.
 WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue
 
-.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-bundler test-security test-e2e bench lint clean
+.PHONY: setup setup-browsers build bundler demo test test-rust test-wasm test-types test-bundler test-security test-e2e test-trap bench lint clean
 
 setup:
 	@scripts/setup.sh
@@ -22,9 +23,13 @@ setup-browsers:
 ## build: the wasm package for plain ES modules (www/pkg), optimized with wasm-opt -O3
 build: setup $(WASM)
 
+# What wasm-pack does, plus wasm-bindgen's abort handler: if the instance ever traps, the next
+# call gets a fresh instance (src/wasm.rs). Its glue needs wasm exception handling (exnref), which
+# current browsers have; the bundler build below leaves it out so that Node 20 can load it.
 $(WASM): $(SOURCES)
-	wasm-pack build --release --target web --out-dir $(PKG) --no-pack
-	wasm-opt $(WASM_OPT_FLAGS) $(WASM) -o $(WASM)
+	cargo build --lib --release --target wasm32-unknown-unknown
+	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(PKG) $(RELEASE_WASM)
+	wasm-opt $(WASM_OPT_FLAGS) --enable-exception-handling --enable-gc $(WASM) -o $(WASM)
 	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
 
 ## bundler: the npm package for bundlers (webpack, Vite, ...) in pkg/
@@ -40,7 +45,7 @@ demo: build
 ## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox,
 ## the TypeScript types, the spec suites and the bundler build in Node, the security corpus in
 ## Chromium and Firefox, and www end to end in headless Chromium and Firefox
-test: setup-browsers lint test-rust test-wasm test-types test-bundler test-security test-e2e
+test: setup-browsers lint test-rust test-wasm test-types test-bundler test-security test-e2e test-trap
 
 lint:
 	cargo fmt --all -- --check
@@ -68,6 +73,15 @@ test-security: build
 
 test-e2e: build
 	node --test tests/e2e/
+
+# A build with a deliberate trap export, to test that the module recovers from a trap.
+TRAP_PKG := target/trap/pkg
+$(TRAP_PKG)/quire.js: $(SOURCES)
+	cargo build --lib --target wasm32-unknown-unknown --features trap-test --target-dir target/trap
+	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(TRAP_PKG) target/trap/wasm32-unknown-unknown/debug/quire.wasm
+
+test-trap: setup $(TRAP_PKG)/quire.js
+	node --test tests/trap/
 
 clean:
 	cargo clean

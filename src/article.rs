@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::Warning;
+use crate::{Removal, Warning};
 
 /// A rendered article. Serializes to camelCase JSON, the same object JavaScript receives and
 /// `quire --json` prints.
@@ -57,6 +57,9 @@ pub struct Article {
     pub images: Vec<String>,
     /// What was wrong with the input but did not stop the render (malformed front matter, ...).
     pub warnings: Vec<Warning>,
+    /// What the sanitizer removed from the raw HTML and links (elements, attributes, URLs), with
+    /// the line of each, in source order; empty when `rawHtml` is `trusted`.
+    pub removed: Vec<Removal>,
 }
 
 /// One heading of the table of contents.

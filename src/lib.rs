@@ -29,6 +29,7 @@ pub mod wasm;
 pub use article::{Article, TocEntry};
 pub use error::Error;
 pub use options::{Options, Preset, RawHtml};
+pub use pipeline::{Removal, RemovalKind};
 pub use warning::Warning;
 
 /// Renders `markdown` with `options`.

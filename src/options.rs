@@ -87,6 +87,16 @@ pub struct Options {
     /// Links to another origin than `baseUrl` (any absolute http(s) link without one) get
     /// `target="_blank"`. Default: off.
     pub external_links_new_tab: bool,
+    /// `rel` on every link. Default: `noopener noreferrer nofollow ugc`.
+    pub link_rel: String,
+    /// URL schemes to allow besides `http`, `https`, `mailto` and `tel` (e.g. `["xmpp", "ftp"]`).
+    /// `javascript`, `vbscript`, `data`, `file` and `blob` are refused. Default: none.
+    pub extra_url_schemes: Vec<String>,
+    /// Classes to keep on any element besides quire's own. Default: none.
+    pub extra_classes: Vec<String>,
+    /// Attributes to keep on any element: `data-*`, `aria-*` or `role` only (never `on*`, `style`
+    /// or a URL). Default: none.
+    pub extra_attributes: Vec<String>,
 }
 
 /// A bundle of defaults. Other options override what the preset sets.
@@ -127,6 +137,8 @@ fn valid_choices(key: &str) -> Option<&'static str> {
         "tocMaxLevel" => Some("a heading level, 1 to 6"),
         "baseUrl" => Some("an absolute http or https URL, or null"),
         "externalLinksNewTab" => Some("true or false"),
+        "linkRel" => Some("a string of lowercase words"),
+        "extraUrlSchemes" | "extraClasses" | "extraAttributes" => Some("a list of strings"),
         "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" | "autolinks"
         | "tagfilter" | "alerts" | "math" | "definitionLists" | "headingAttributes" | "headingAnchors"
         | "frontMatter" | "titleBlock" | "bodyOnly" | "tocNav" | "figures" | "lazyImages" | "quoteAttributions" => {
@@ -135,6 +147,12 @@ fn valid_choices(key: &str) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// `rel` on links unless `linkRel` says otherwise.
+pub(crate) const DEFAULT_LINK_REL: &str = "noopener noreferrer nofollow ugc";
+
+/// Schemes `extraUrlSchemes` can never allow: they run script or smuggle documents.
+const REFUSED_SCHEMES: [&str; 5] = ["javascript", "vbscript", "data", "file", "blob"];
 
 const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 const MAX_ID_PREFIX_LEN: usize = 64;
@@ -169,6 +187,10 @@ impl Default for Options {
             quote_attributions: None,
             base_url: None,
             external_links_new_tab: false,
+            link_rel: DEFAULT_LINK_REL.to_owned(),
+            extra_url_schemes: Vec::new(),
+            extra_classes: Vec::new(),
+            extra_attributes: Vec::new(),
         }
     }
 }
@@ -223,6 +245,53 @@ impl Options {
             ));
         }
         self.base_url()?;
+        let rel_ok = self.link_rel.len() <= 100
+            && self
+                .link_rel
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b' ');
+        if !rel_ok {
+            return Err(Error::InvalidOptions(
+                "`linkRel` may hold only lowercase words separated by spaces".into(),
+            ));
+        }
+        for scheme in &self.extra_url_schemes {
+            let plain = scheme.starts_with(|c: char| c.is_ascii_lowercase())
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"+-.".contains(&b));
+            if !plain || REFUSED_SCHEMES.contains(&scheme.as_str()) {
+                return Err(Error::InvalidOptions(format!(
+                    "`extraUrlSchemes`: {scheme:?} cannot be allowed (lowercase scheme names only; never {})",
+                    REFUSED_SCHEMES.join(", ")
+                )));
+            }
+        }
+        for class in &self.extra_classes {
+            let plain = class.starts_with(|c: char| c.is_ascii_alphabetic())
+                && class
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !plain {
+                return Err(Error::InvalidOptions(format!(
+                    "`extraClasses`: {class:?} is not a plain class name (letters, digits, `-`, `_`)"
+                )));
+            }
+        }
+        for attribute in &self.extra_attributes {
+            let name_ok = attribute
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let kind_ok = attribute == "role"
+                || ["data-", "aria-"]
+                    .iter()
+                    .any(|p| attribute.strip_prefix(p).is_some_and(|rest| !rest.is_empty()));
+            if !(name_ok && kind_ok) {
+                return Err(Error::InvalidOptions(format!(
+                    "`extraAttributes`: {attribute:?} cannot be allowed (only `data-*`, `aria-*` and `role`)"
+                )));
+            }
+        }
         Ok(())
     }
 

@@ -82,6 +82,18 @@ export interface Warning {
   message: string;
 }
 
+/** Something the sanitizer removed, and where: tell the author why their <iframe> vanished. */
+export interface Removal {
+  /** An element (iframe, script...), an attribute (onclick, style...), or a URL (an href/src with a disallowed scheme). */
+  kind: "element" | "attribute" | "url";
+  /** The element or attribute name; for a URL, its scheme with the colon ("javascript:"), or a URL that does not parse, cut after 100 characters. */
+  name: string;
+  /** The element it was on ("a", "img"...); for a removed element, that element. */
+  element: string;
+  /** 1-based line in the whole input (front matter included). */
+  line: number;
+}
+
 /** A JSON value, as front matter values arrive. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -119,6 +131,8 @@ export interface Article {
   /** Every image source, as rendered. */
   images: string[];
   warnings: Warning[];
+  /** What the sanitizer removed from raw HTML and links, in source order; empty when rawHtml is "trusted". */
+  removed: Removal[];
 }
 "##;
 
@@ -136,6 +150,22 @@ export function quireTrustedHtml(html) {
 extern "C" {
     #[wasm_bindgen(js_name = quireTrustedHtml, catch)]
     fn trusted_html(html: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Runs once when the module is instantiated. A panic is prevented wherever input could cause one,
+/// but if the instance ever traps anyway (a bug, out of memory), the next call gets a fresh
+/// instance instead of an error forever: the abort hook (emitted by wasm-bindgen's
+/// `--force-enable-abort-handler`, which `make build` passes) schedules the re-instantiation.
+#[wasm_bindgen(start)]
+fn start() {
+    wasm_bindgen::handler::set_on_abort(wasm_bindgen::handler::schedule_reinit);
+}
+
+/// A deliberate trap, only in builds with the `trap-test` feature, to test the recovery above.
+#[cfg(feature = "trap-test")]
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    std::process::abort();
 }
 
 /// Renders Markdown to an Article object (html, title, toc, ...).

@@ -5,6 +5,7 @@
 
 mod alerts;
 mod autolink;
+mod depth;
 mod footnotes;
 mod front_matter;
 mod header;
@@ -15,6 +16,7 @@ mod links;
 mod math;
 mod quotes;
 mod raw_html;
+mod removed;
 mod sanitize;
 mod summary;
 mod tables;
@@ -28,6 +30,7 @@ use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
 use crate::options::Features;
 use crate::{Article, Error, Options, RawHtml, TocEntry};
 use front_matter::FrontMatter;
+pub use removed::{Removal, RemovalKind};
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     check_input(markdown, options)?;
@@ -44,11 +47,18 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
         None => (FrontMatter::default(), Vec::new(), &markdown[..]),
     };
 
-    let parser = Parser::new_ext(body, parser_options(features));
+    // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by; its
+    // lines count from the top of the input, front matter (the lines above the body) included.
+    let lines_above = markdown[..markdown.len() - body.len()].matches('\n').count();
+    let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
+    let parser = Parser::new_ext(body, parser_options(features))
+        .into_offset_iter()
+        .map(|item| watch.see(item));
     let lead = lead::Lead::new(parser, features.title_block, front.title.clone());
     let mut summary = summary::Summary::new(lead);
     // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
     let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
+    let events = events.inspect(|event| watch.autolink(event));
     let events = raw_html_mode(events, options.raw_html);
     // Each adapter passes through what it does not handle; a disabled feature's events never occur.
     let events = events.map(move |event| {
@@ -71,6 +81,7 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
     );
     let events = images::Images::new(&mut links, features.figures, features.lazy_images);
     let events = quotes::Quotes::new(events, features.quote_attributions);
+    let events = depth::Depth::new(events, options.raw_html != RawHtml::Trusted);
     let heading_ids = features.heading_ids.then_some(id_prefix);
     let mut headings = headings::Headings::new(events, heading_ids, features.heading_anchors);
 
@@ -141,7 +152,9 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
     let html = match options.raw_html {
         RawHtml::Trusted => out,
         // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize.
-        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => sanitize::sanitize(&out, id_prefix, base_url.as_ref()),
+        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => {
+            sanitize::sanitize(&out, &sanitize::Settings::new(options, base_url.as_ref()))
+        }
     };
     warnings.sort_by_key(|warning| warning.line);
     Ok(Article {
@@ -165,15 +178,16 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
         links,
         images,
         warnings,
+        removed: watch.finish(),
     })
 }
 
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
     check_input(html, options)?;
+    let base_url = options.base_url()?;
     Ok(sanitize::sanitize(
         html,
-        &options.id_prefix,
-        options.base_url()?.as_ref(),
+        &sanitize::Settings::new(options, base_url.as_ref()),
     ))
 }
 

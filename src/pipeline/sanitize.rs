@@ -5,11 +5,11 @@ use std::borrow::Cow;
 
 use ammonia::{Builder, Url, UrlRelative, UrlRelativeEvaluate};
 
-/// URL schemes a link or image may use; relative URLs are kept as written.
-const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+use crate::options::DEFAULT_LINK_REL;
+use crate::Options;
 
-/// `rel` on every link: no `window.opener`, no referrer leak, no endorsement of user-written links.
-const LINK_REL: &str = "noopener noreferrer nofollow ugc";
+/// URL schemes a link or image may use; relative URLs are kept as written.
+pub(crate) const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Classes our own HTML uses, kept wherever they appear; every other class is dropped.
 const OUR_CLASSES: [&str; 20] = [
@@ -35,13 +35,55 @@ const OUR_CLASSES: [&str; 20] = [
     "contains-task-list",
 ];
 
-/// Cleans `html` with the policy. Every `id` gets `id_prefix`, and so do in-page `#` links, so a
-/// document's ids can never shadow the host page's globals (DOM clobbering).
-pub(crate) fn sanitize(html: &str, id_prefix: &str, base_url: Option<&Url>) -> String {
-    policy(id_prefix, base_url).clean(html).to_string()
+/// What the options add to the policy. They can widen it (schemes, classes, `data-*`/`aria-*`
+/// attributes, `rel`) only within what `Options::validate` accepts: never `on*` or `javascript:`.
+pub(crate) struct Settings<'o> {
+    pub id_prefix: &'o str,
+    pub base_url: Option<&'o Url>,
+    pub link_rel: &'o str,
+    pub extra_url_schemes: &'o [String],
+    pub extra_classes: &'o [String],
+    pub extra_attributes: &'o [String],
 }
 
-fn policy<'p>(id_prefix: &'p str, base_url: Option<&Url>) -> Builder<'p> {
+impl<'o> Settings<'o> {
+    pub fn new(options: &'o Options, base_url: Option<&'o Url>) -> Self {
+        Settings {
+            id_prefix: &options.id_prefix,
+            base_url,
+            link_rel: &options.link_rel,
+            extra_url_schemes: &options.extra_url_schemes,
+            extra_classes: &options.extra_classes,
+            extra_attributes: &options.extra_attributes,
+        }
+    }
+
+    /// The policy with nothing added.
+    pub fn plain(id_prefix: &'o str, base_url: Option<&'o Url>) -> Self {
+        Settings {
+            id_prefix,
+            base_url,
+            link_rel: DEFAULT_LINK_REL,
+            extra_url_schemes: &[],
+            extra_classes: &[],
+            extra_attributes: &[],
+        }
+    }
+}
+
+/// Cleans `html` with the policy. Every `id` gets `id_prefix`, and so do in-page `#` links, so a
+/// document's ids can never shadow the host page's globals (DOM clobbering).
+pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> String {
+    policy_with(settings).clean(html).to_string()
+}
+
+/// The plain policy as an ammonia builder; `removed.rs` reads its allow-lists to explain what it removes.
+pub(crate) fn policy<'p>(id_prefix: &'p str, base_url: Option<&'p Url>) -> Builder<'p> {
+    policy_with(&Settings::plain(id_prefix, base_url))
+}
+
+fn policy_with<'p>(settings: &Settings<'p>) -> Builder<'p> {
+    let (id_prefix, base_url) = (settings.id_prefix, settings.base_url);
     let mut builder = Builder::default();
     if let Some(base) = base_url {
         builder.url_relative(UrlRelative::Custom(Box::new(ResolveAgainst(base.clone()))));
@@ -73,11 +115,23 @@ fn policy<'p>(id_prefix: &'p str, base_url: Option<&Url>) -> Builder<'p> {
         // order in the output may vary between processes; the meaning does not.)
         .set_tag_attribute_value("input", "type", "checkbox")
         .set_tag_attribute_value("input", "disabled", "")
-        .url_schemes(URL_SCHEMES.into_iter().collect())
-        .link_rel(Some(LINK_REL))
+        .url_schemes(
+            URL_SCHEMES
+                .into_iter()
+                .chain(settings.extra_url_schemes.iter().map(String::as_str))
+                .collect(),
+        )
+        .add_generic_attributes(settings.extra_attributes.iter().map(String::as_str))
+        .link_rel((!settings.link_rel.is_empty()).then_some(settings.link_rel))
         .id_prefix((!id_prefix.is_empty()).then_some(id_prefix));
     let prefix = id_prefix.to_owned();
-    builder.attribute_filter(move |element, attribute, value| filter_attribute(&prefix, element, attribute, value));
+    let extra_classes = settings.extra_classes.to_vec();
+    builder.attribute_filter(move |element, attribute, value| match attribute {
+        "class" if !extra_classes.is_empty() => keep_classes(value, |class| {
+            extra_classes.iter().any(|extra| extra == class) || kept_class(element, class)
+        }),
+        _ => filter_attribute(&prefix, element, attribute, value),
+    });
     builder
 }
 
@@ -98,11 +152,14 @@ impl UrlRelativeEvaluate<'_> for ResolveAgainst {
 }
 
 /// Narrows attributes that the allow-list lets through by name to the values we produce.
-fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
+pub(crate) fn filter_attribute<'v>(
+    id_prefix: &str,
+    element: &str,
+    attribute: &str,
+    value: &'v str,
+) -> Option<Cow<'v, str>> {
     match attribute {
-        // `# Heading {.class}` may name any plain class; elsewhere only ours survive.
-        "class" if matches!(element, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => keep_classes(value, is_plain_class),
-        "class" => keep_classes(value, is_our_class),
+        "class" => keep_classes(value, |class| kept_class(element, class)),
         // A new tab is all a link may ask for (with rel=noopener); no named frames or _top.
         "target" => (value == "_blank").then_some(Cow::Borrowed(value)),
         "dir" => matches!(value, "ltr" | "rtl" | "auto").then_some(Cow::Borrowed(value)),
@@ -113,7 +170,15 @@ fn filter_attribute<'v>(id_prefix: &str, element: &str, attribute: &str, value: 
     }
 }
 
-fn keep_classes(value: &str, keep: fn(&str) -> bool) -> Option<Cow<'_, str>> {
+/// `# Heading {.class}` may name any plain class; elsewhere only ours survive.
+fn kept_class(element: &str, class: &str) -> bool {
+    match element {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => is_plain_class(class),
+        _ => is_our_class(class),
+    }
+}
+
+fn keep_classes(value: &str, keep: impl Fn(&str) -> bool) -> Option<Cow<'_, str>> {
     let kept: Vec<&str> = value.split_ascii_whitespace().filter(|class| keep(class)).collect();
     if kept.is_empty() {
         None
@@ -156,7 +221,7 @@ mod tests {
     #[test]
     fn keeps_markdown_output_and_drops_script() {
         let html = r##"<h2 id="a">A</h2><pre><code class="language-rust evil">x</code></pre><input type="text" checked=""><a href="#a" onclick="x()">a</a><script>alert(1)</script><img src="javascript:alert(1)" onerror="alert(1)">"##;
-        let out = sanitize(html, "user-content-", None);
+        let out = sanitize(html, &Settings::plain("user-content-", None));
         assert_eq!(
             out,
             r##"<h2 id="user-content-a">A</h2><pre><code class="language-rust">x</code></pre><input type="checkbox" checked="" disabled=""><a href="#user-content-a" rel="noopener noreferrer nofollow ugc">a</a><img>"##
@@ -167,12 +232,38 @@ mod tests {
     fn no_style_at_all_but_table_alignment_attributes() {
         let out = sanitize(
             r#"<table><tr><td align="center" style="text-align: center">a</td><td style="color: red">b</td></tr></table>"#,
-            "p-",
-            None,
+            &Settings::plain("p-", None),
         );
         assert_eq!(
             out,
             r#"<table><tbody><tr><td align="center">a</td><td>b</td></tr></tbody></table>"#
         );
+    }
+
+    #[test]
+    fn options_widen_the_policy_within_bounds() {
+        let options = crate::Options::from_json(
+            r#"{"extraUrlSchemes":["xmpp"],"extraClasses":["note"],"extraAttributes":["data-x"],"linkRel":"nofollow"}"#,
+        )
+        .unwrap();
+        let out = sanitize(
+            r#"<a href="xmpp:a@b.c" class="note other" data-x="1" onclick="x()">a</a><a href="javascript:x()">b</a>"#,
+            &Settings::new(&options, None),
+        );
+        assert_eq!(
+            out,
+            r#"<a href="xmpp:a@b.c" class="note" data-x="1" rel="nofollow">a</a><a rel="nofollow">b</a>"#
+        );
+        for bad in [
+            r#"{"extraUrlSchemes":["javascript"]}"#,
+            r#"{"extraUrlSchemes":["Data"]}"#,
+            r#"{"extraAttributes":["onclick"]}"#,
+            r#"{"extraAttributes":["style"]}"#,
+            r#"{"extraAttributes":["data-"]}"#,
+            r#"{"extraClasses":["a b"]}"#,
+            r#"{"linkRel":"x\" onclick=\""}"#,
+        ] {
+            assert!(crate::Options::from_json(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -1,0 +1,2675 @@
+//! Bounded nesting: no input nests deeper than [`MAX_DEPTH`] by the time the sanitizer parses it.
+//!
+//! html5ever (inside ammonia) spends time proportional to the depth of its stack of open elements
+//! on most tags and on every run of text (scope checks, "reconstruct the active formatting
+//! elements"), so a document nested `d` deep costs it `O(n·d)`: 40,000 nested `> ` take seconds.
+//! Browsers cap the depth of the tree they build (Blink and WebKit at 512) and append whatever
+//! comes deeper to the deepest element: this adapter does the same, lower and before parsing.
+//!
+//! * Markdown containers and inline elements (block quotes, lists and items, definition lists,
+//!   footnote definitions, emphasis, strong, strikethrough, super/subscripts, links) that would
+//!   open at depth `MAX_DEPTH` or deeper are dropped, start and end, keeping their content; a
+//!   dropped block container leaves a line break so words do not run together. Leaf blocks
+//!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
+//! * Raw HTML (and the markup our own adapters write, which arrives the same way) is tokenized as
+//!   html5ever would tokenize it, and a model of html5ever's tree builder follows every token,
+//!   Markdown's included, to know the depth html5ever will reach. A start tag that would open at
+//!   `MAX_DEPTH + HTML_SLACK` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
+//!   was, and the end tag that matches it is escaped too.
+//!
+//! Escaping is the only change made to raw HTML, and it only ever turns markup into text: a `<`
+//! written as `&lt;` cannot start anything in any state of the HTML tokenizer. What must never
+//! happen is that escaping one tag changes how what follows it is read. So tags that switch the
+//! tokenizer (`<textarea>`, `<script>`, `<style>`… whose content is text) are never escaped (they
+//! cannot nest, so they add one level at most), and nothing is escaped singly while SVG or MathML
+//! content is open (an escaped `<svg>` or `<foreignObject>` would change which tags its content
+//! has): there, the rest of the raw HTML run is escaped as a whole, which leaves no markup in it
+//! at all. For the same reason, raw HTML that is cut off in the middle of a tag, declaration or
+//! bogus comment when Markdown takes over again (an HTML block ending inside `<div title="…`) is
+//! escaped from its `<`: Markdown's own output must be read as Markdown meant it.
+//!
+//! Everything here is linear: each byte of raw HTML is scanned once (a tag that is escaped is
+//! scanned twice), and the model's work per token is bounded by the depth it allows.
+
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// The deepest Markdown nesting that reaches the sanitizer.
+///
+/// 64 levels is far beyond anything written to be read (each level of a quote or list indents
+/// the text; at 64 there is no line left), yet it keeps the sanitizer's per-token work small:
+/// html5ever's scope checks walk the stack of open elements, so the bound multiplies its cost on
+/// hostile input. Browsers flatten at 512; markdown-it stops nesting at 100.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// Extra depth allowed to HTML tags (raw or written by our adapters) over [`MAX_DEPTH`]: a table
+/// in a paragraph-level position adds `table > tbody > tr > td`, and a footnote reference inside
+/// a link adds `a > sup > a`. With it, markup our adapters write inside the deepest Markdown
+/// container is never escaped.
+const HTML_SLACK: usize = 8;
+
+/// Event adapter bounding the nesting depth; see the module documentation.
+pub(crate) struct Depth<'a, I> {
+    events: I,
+    /// Whether raw HTML is tokenized (and bounded). Off when raw HTML is trusted: no sanitizer
+    /// parses it, and trusted HTML is passed through unchanged.
+    raw_html: bool,
+    ready: VecDeque<Event<'a>>,
+    /// The event that ended a run of raw HTML, to be handled next.
+    held: Option<Event<'a>>,
+    done: bool,
+    /// Per open Markdown `Start` event: whether it was passed on.
+    open: Vec<bool>,
+    /// How many images we are inside: their content is alt text, not elements.
+    in_image: usize,
+    /// Whether a table head is open (its cells are `th`).
+    in_table_head: bool,
+    tree: Tree,
+    scanner: Scanner,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
+    pub fn new(events: I, raw_html: bool) -> Self {
+        Depth {
+            events,
+            raw_html,
+            ready: VecDeque::new(),
+            held: None,
+            done: false,
+            open: Vec::new(),
+            in_image: 0,
+            in_table_head: false,
+            tree: Tree::default(),
+            scanner: Scanner::default(),
+        }
+    }
+
+    fn pull(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.held.take() {
+            return Some(event);
+        }
+        if self.done {
+            return None;
+        }
+        let event = self.events.next();
+        self.done = event.is_none();
+        event
+    }
+
+    /// Whether the writer's output for Markdown events is parsed as markup (and not swallowed
+    /// as the text of a raw `<textarea>`, a comment… left open by raw HTML).
+    fn markup(&self) -> bool {
+        self.scanner.st == St::Data
+    }
+
+    fn start_elements(&mut self, names: &[&'static str], key: &str, block: bool) {
+        if !self.markup() {
+            return;
+        }
+        for name in names {
+            self.tree.start_tag(&StartTag {
+                key,
+                ..StartTag::named(name)
+            });
+        }
+        if block {
+            self.tree.characters(false);
+        }
+    }
+
+    fn end_elements(&mut self, names: &[&'static str], block: bool) {
+        if !self.markup() {
+            return;
+        }
+        for name in names.iter().rev() {
+            self.tree.end_tag(name);
+        }
+        if block {
+            self.tree.characters(false);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.markup() && !text.is_empty() {
+            self.tree.characters(text.bytes().any(|b| !is_space(b)));
+        }
+    }
+
+    fn void(&mut self, name: &'static str) {
+        self.start_elements(&[name], "", false);
+    }
+
+    fn start(&mut self, tag: Tag<'a>) {
+        if self.in_image > 0 {
+            self.in_image += usize::from(matches!(tag, Tag::Image { .. }));
+            self.open.push(true);
+            self.ready.push_back(Event::Start(tag));
+            return;
+        }
+        let (names, block, droppable) = start_names(&tag, self.in_table_head);
+        if droppable && self.markup() && self.tree.load() >= MAX_DEPTH && !self.tree.foreign_on_stack() {
+            self.open.push(false);
+            if block {
+                // A line break keeps the words of flattened list items and quotes apart.
+                self.ready.push_back(Event::SoftBreak);
+                self.tree.characters(false);
+            }
+            return;
+        }
+        self.open.push(true);
+        match &tag {
+            Tag::Image { .. } => {
+                self.void("img");
+                self.in_image = 1;
+            }
+            Tag::TableHead => self.in_table_head = true,
+            _ => {}
+        }
+        let key = match &tag {
+            Tag::Link { dest_url, title, .. } => format!("href={dest_url}\0title={title}"),
+            _ => String::new(),
+        };
+        self.start_elements(names, &key, block);
+        if matches!(tag, Tag::FootnoteDefinition(_)) {
+            // `<sup class="footnote-definition-label">N</sup>`
+            self.start_elements(&["sup"], "", false);
+            self.text("1");
+            self.end_elements(&["sup"], false);
+        }
+        self.ready.push_back(Event::Start(tag));
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        let passed = self.open.pop().unwrap_or(true);
+        if self.in_image > 0 {
+            self.in_image -= usize::from(matches!(end, TagEnd::Image));
+            self.ready.push_back(Event::End(end));
+            return;
+        }
+        // The end of a dropped start goes too, unless SVG or MathML content opened since: then the
+        // end tag may be what leaves it, and must stay.
+        if !passed && !self.tree.foreign_on_stack() {
+            return;
+        }
+        let (names, block) = end_names(end, self.in_table_head);
+        if end == TagEnd::TableHead {
+            self.in_table_head = false;
+        }
+        self.end_elements(names, block);
+        self.ready.push_back(Event::End(end));
+    }
+
+    fn markdown(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Start(_) | Event::End(_) => {}
+            _ if self.in_image > 0 => {}
+            Event::Text(text) => self.text(text),
+            Event::Code(text) => {
+                self.start_elements(&["code"], "", false);
+                self.text(text);
+                self.end_elements(&["code"], false);
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.start_elements(&["span"], "", false);
+                self.text(text);
+                self.end_elements(&["span"], false);
+            }
+            Event::SoftBreak => self.text("\n"),
+            Event::HardBreak => {
+                self.void("br");
+                self.text("\n");
+            }
+            Event::Rule => {
+                self.void("hr");
+                self.text("\n");
+            }
+            Event::TaskListMarker(_) => {
+                self.void("input");
+                self.text("\n");
+            }
+            Event::FootnoteReference(_) => {
+                self.start_elements(&["sup", "a"], "", false);
+                self.text("1");
+                self.end_elements(&["sup", "a"], false);
+            }
+            // Raw HTML reaches here only when it is trusted (or inside an image's alt text).
+            Event::Html(_) | Event::InlineHtml(_) => {}
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(end),
+            event => self.ready.push_back(event),
+        }
+    }
+
+    /// Tokenizes a run of raw HTML events (escaping what must be), then queues them.
+    fn raw_run(&mut self, run: Vec<Event<'a>>) {
+        let mut joined = String::new();
+        let mut starts = Vec::with_capacity(run.len());
+        for event in &run {
+            starts.push(joined.len());
+            if let Event::Html(html) | Event::InlineHtml(html) = event {
+                joined.push_str(html);
+            }
+        }
+        let escapes = self.scanner.run(joined.as_bytes(), &mut self.tree);
+        let mut escapes = escapes.iter().copied().peekable();
+        for (event, start) in run.into_iter().zip(starts) {
+            let event = match event {
+                Event::Html(html) => Event::Html(escape_at(html, start, &mut escapes)),
+                Event::InlineHtml(html) => Event::InlineHtml(escape_at(html, start, &mut escapes)),
+                event => event,
+            };
+            self.ready.push_back(event);
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(event) = self.ready.pop_front() {
+                return Some(event);
+            }
+            let event = self.pull()?;
+            if self.raw_html && self.in_image == 0 && is_raw(&event) {
+                let mut run = vec![event];
+                while let Some(event) = self.pull() {
+                    if is_raw(&event) {
+                        run.push(event);
+                    } else {
+                        self.held = Some(event);
+                        break;
+                    }
+                }
+                self.raw_run(run);
+            } else {
+                self.markdown(event);
+            }
+        }
+    }
+}
+
+fn is_raw(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
+    )
+}
+
+/// `html` (which starts at `start` in the run) with the `<` at each offset in `escapes` that falls
+/// inside it written as `&lt;`.
+fn escape_at<'a>(
+    html: CowStr<'a>,
+    start: usize,
+    escapes: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+) -> CowStr<'a> {
+    let end = start + html.len();
+    if escapes.peek().is_none_or(|&at| at >= end) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut copied = 0;
+    while let Some(&at) = escapes.peek() {
+        if at >= end {
+            break;
+        }
+        escapes.next();
+        let at = at - start;
+        out.push_str(&html[copied..at]);
+        out.push_str("&lt;");
+        copied = at + 1;
+    }
+    out.push_str(&html[copied..]);
+    CowStr::from(out)
+}
+
+/// The elements the writer opens for a Markdown start tag, whether it is a block (followed by a
+/// line break), and whether it may be dropped.
+fn start_names(tag: &Tag<'_>, in_table_head: bool) -> (&'static [&'static str], bool, bool) {
+    match tag {
+        Tag::Paragraph => (&["p"], true, false),
+        Tag::Heading { level, .. } => (heading_name(*level as usize), true, false),
+        Tag::BlockQuote(_) => (&["blockquote"], true, true),
+        Tag::CodeBlock(_) => (&["pre", "code"], false, false),
+        Tag::List(Some(_)) => (&["ol"], true, true),
+        Tag::List(None) => (&["ul"], true, true),
+        Tag::Item => (&["li"], false, true),
+        Tag::FootnoteDefinition(_) => (&["div"], false, true),
+        Tag::DefinitionList => (&["dl"], true, true),
+        Tag::DefinitionListTitle => (&["dt"], false, true),
+        Tag::DefinitionListDefinition => (&["dd"], false, true),
+        Tag::Table(_) => (&["table"], true, false),
+        Tag::TableHead => (&["thead", "tr"], true, false),
+        Tag::TableRow => (&["tr"], true, false),
+        Tag::TableCell if in_table_head => (&["th"], false, false),
+        Tag::TableCell => (&["td"], false, false),
+        Tag::Emphasis => (&["em"], false, true),
+        Tag::Strong => (&["strong"], false, true),
+        Tag::Strikethrough => (&["del"], false, true),
+        Tag::Superscript => (&["sup"], false, true),
+        Tag::Subscript => (&["sub"], false, true),
+        Tag::Link { .. } => (&["a"], false, true),
+        // An image is a void element (its content is alt text); the rest writes no element.
+        Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => (&[], false, false),
+    }
+}
+
+fn end_names(end: TagEnd, in_table_head: bool) -> (&'static [&'static str], bool) {
+    match end {
+        TagEnd::Paragraph => (&["p"], true),
+        TagEnd::Heading(level) => (heading_name(level as usize), true),
+        TagEnd::BlockQuote(_) => (&["blockquote"], true),
+        TagEnd::CodeBlock => (&["pre", "code"], true),
+        TagEnd::List(true) => (&["ol"], true),
+        TagEnd::List(false) => (&["ul"], true),
+        TagEnd::Item => (&["li"], true),
+        TagEnd::FootnoteDefinition => (&["div"], true),
+        TagEnd::DefinitionList => (&["dl"], true),
+        TagEnd::DefinitionListTitle => (&["dt"], true),
+        TagEnd::DefinitionListDefinition => (&["dd"], true),
+        TagEnd::Table => (&["table"], true),
+        TagEnd::TableHead => (&["thead", "tr"], true),
+        TagEnd::TableRow => (&["tr"], true),
+        TagEnd::TableCell if in_table_head => (&["th"], false),
+        TagEnd::TableCell => (&["td"], false),
+        TagEnd::Emphasis => (&["em"], false),
+        TagEnd::Strong => (&["strong"], false),
+        TagEnd::Strikethrough => (&["del"], false),
+        TagEnd::Superscript => (&["sup"], false),
+        TagEnd::Subscript => (&["sub"], false),
+        TagEnd::Link => (&["a"], false),
+        TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => (&[], false),
+    }
+}
+
+fn heading_name(level: usize) -> &'static [&'static str] {
+    const HEADINGS: [&[&str]; 6] = [&["h1"], &["h2"], &["h3"], &["h4"], &["h5"], &["h6"]];
+    HEADINGS[level.clamp(1, 6) - 1]
+}
+
+/// HTML's whitespace (after the tokenizer turns `\r` into `\n`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tokenizer: html5ever's states, reduced to what decides where tags begin and end.
+// ---------------------------------------------------------------------------------------------
+
+/// The text-only content models a start tag can switch the tokenizer to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Raw {
+    Rcdata,
+    Rawtext,
+    Script,
+    /// Script data after `<!--`.
+    Escaped,
+    /// Script data after `<!--<script>`.
+    DoubleEscaped,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+enum St {
+    #[default]
+    Data,
+    Plaintext,
+    Raw(Raw),
+    /// After `<` in raw text.
+    RawLt(Raw),
+    /// After `</` in raw text.
+    RawEndOpen(Raw),
+    /// In the name of an end tag in raw text (`end_match` says how far it matches).
+    RawEndName(Raw),
+    /// Script data after `<!`.
+    EscapeStart,
+    /// Script data after `<!-`.
+    EscapeStartDash,
+    EscapedDash(Raw),
+    EscapedDashDash(Raw),
+    /// Escaped script data after `<` and letters (in `temp`).
+    DoubleEscapeStart,
+    /// Double-escaped script data after `</` and letters (in `temp`).
+    DoubleEscapeEnd,
+    TagOpen,
+    EndTagOpen,
+    TagName,
+    BeforeAttrName,
+    AttrName,
+    AfterAttrName,
+    BeforeAttrValue,
+    /// In an attribute value quoted with this byte, or unquoted (0).
+    AttrValue(u8),
+    AfterAttrValueQuoted,
+    SelfClosing,
+    BogusComment,
+    Doctype,
+    CommentStart,
+    CommentStartDash,
+    Comment,
+    CommentLt,
+    CommentLtBang,
+    CommentLtBangDash,
+    CommentLtBangDashDash,
+    CommentEndDash,
+    CommentEnd,
+    CommentEndBang,
+    Cdata,
+    CdataBracket,
+    CdataEnd,
+}
+
+/// Names whose start tag (read by the HTML rules) switches the tokenizer to text.
+const RAW_TEXT_ELEMENTS: [&str; 10] = [
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+];
+
+#[derive(Default)]
+struct Scanner {
+    st: St,
+    /// The tag being read: an end tag, its name, self-closing flag, attributes.
+    end_tag: bool,
+    name: Vec<u8>,
+    self_closing: bool,
+    /// Attribute names and values, as `(name start, value start, end)` in `attr_bytes`.
+    attrs: Vec<(usize, usize, usize)>,
+    attr_bytes: Vec<u8>,
+    /// Where the construct being read began (its `<`), and the raw text state it began in.
+    construct: usize,
+    construct_raw: Option<Raw>,
+    /// The name an end tag must have to end the raw text (`textarea`, `script`…).
+    raw_name: Vec<u8>,
+    /// How much of `raw_name` the end tag being read matches so far (`None`: it cannot match).
+    end_match: Option<usize>,
+    /// The letters after `<` or `</` in escaped script data, compared with `script`.
+    temp: Vec<u8>,
+    /// Text read since the last token given to the model: `Some(true)` if not all whitespace.
+    text: Option<bool>,
+    /// Escaped start tags by name, waiting for their end tags.
+    escaped: HashMap<Vec<u8>, usize>,
+    /// Offsets of the `<` to escape in the current run.
+    escapes: Vec<usize>,
+}
+
+/// What to do after a tag is read.
+enum Next {
+    Continue,
+    /// The rest of the run has been escaped.
+    Stop,
+}
+
+impl Scanner {
+    fn note_text(&mut self, bytes: &[u8]) {
+        if !bytes.is_empty() {
+            let visible = bytes.iter().any(|&b| !is_space(b));
+            self.text = Some(self.text.unwrap_or(false) || visible);
+        }
+    }
+
+    fn flush_text(&mut self, tree: &mut Tree) {
+        if let Some(visible) = self.text.take() {
+            tree.characters(visible);
+        }
+    }
+
+    fn escape_span(&mut self, bytes: &[u8], from: usize, to: usize) {
+        let end = to.min(bytes.len());
+        for (at, &b) in bytes[from..end].iter().enumerate() {
+            if b == b'<' {
+                self.escapes.push(from + at);
+            }
+        }
+    }
+
+    fn new_attr(&mut self, first: u8) {
+        let at = self.attr_bytes.len();
+        self.attr_bytes.push(first);
+        self.attrs.push((at, usize::MAX, usize::MAX));
+    }
+
+    fn push_attr_name(&mut self, b: u8) {
+        self.attr_bytes.push(b);
+    }
+
+    fn start_value(&mut self) {
+        if let Some(attr) = self.attrs.last_mut() {
+            attr.1 = self.attr_bytes.len();
+        }
+    }
+
+    fn push_value(&mut self, b: u8) {
+        self.attr_bytes.push(b);
+    }
+
+    fn end_attr(&mut self) {
+        let end = self.attr_bytes.len();
+        if let Some(attr) = self.attrs.last_mut() {
+            if attr.1 == usize::MAX {
+                attr.1 = end;
+            }
+            attr.2 = end;
+        }
+    }
+
+    fn begin_tag(&mut self, end_tag: bool, first: u8) {
+        self.end_tag = end_tag;
+        self.name.clear();
+        self.name.push(first.to_ascii_lowercase());
+        self.self_closing = false;
+        self.attrs.clear();
+        self.attr_bytes.clear();
+    }
+
+    fn attr(&self, (name, value, end): (usize, usize, usize)) -> (&[u8], &[u8]) {
+        let value_start = value.min(end);
+        (&self.attr_bytes[name..value_start], &self.attr_bytes[value_start..end])
+    }
+
+    /// The attributes as one string, for comparing formatting elements ("Noah's Ark").
+    fn attribute_key(&self) -> String {
+        let mut pairs: Vec<(&[u8], &[u8])> = self.attrs.iter().map(|&a| self.attr(a)).collect();
+        pairs.sort();
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        let mut key = Vec::new();
+        for (name, value) in pairs {
+            key.extend_from_slice(name);
+            key.push(b'=');
+            key.extend_from_slice(value);
+            key.push(0);
+        }
+        String::from_utf8_lossy(&key).into_owned()
+    }
+
+    fn has_attr(&self, wanted: &[&[u8]]) -> bool {
+        self.attrs.iter().any(|&a| wanted.contains(&self.attr(a).0))
+    }
+
+    fn attr_value(&self, wanted: &[u8]) -> Option<&[u8]> {
+        self.attrs
+            .iter()
+            .map(|&a| self.attr(a))
+            .find(|(name, _)| *name == wanted)
+            .map(|(_, value)| value)
+    }
+
+    /// A tag ended at `end` (one past its `>`).
+    fn emit_tag(&mut self, bytes: &[u8], end: usize, tree: &mut Tree) -> Next {
+        self.end_attr();
+        self.st = St::Data;
+        self.flush_text(tree);
+        let name = String::from_utf8_lossy(&self.name).into_owned();
+        if self.end_tag {
+            if tree.mode == Mode::Text {
+                tree.end_tag(&name);
+                return Next::Continue;
+            }
+            if let Some(count) = self.escaped.get_mut(&self.name).filter(|count| **count > 0) {
+                *count -= 1;
+                if !tree.foreign_on_stack() {
+                    self.escape_span(bytes, self.construct, end);
+                    tree.characters(true);
+                    return Next::Continue;
+                }
+            }
+            tree.end_tag(&name);
+            return Next::Continue;
+        }
+        let html_rules = tree.html_rules_for_start(&name);
+        if tree.would_grow(&name, self.self_closing, html_rules) && tree.load() >= MAX_DEPTH + HTML_SLACK {
+            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name.as_str());
+            if !raw_text {
+                if !html_rules || tree.foreign_on_stack() || name == "svg" || name == "math" {
+                    // Escaping one tag here could change which tags its content has.
+                    self.escape_span(bytes, self.construct, bytes.len());
+                    tree.characters(true);
+                    return Next::Stop;
+                }
+                self.escape_span(bytes, self.construct, end);
+                tree.characters(true);
+                *self.escaped.entry(self.name.clone()).or_insert(0) += 1;
+                return Next::Continue;
+            }
+        }
+        let formatting = is_formatting(&name);
+        let key = if formatting {
+            self.attribute_key()
+        } else {
+            String::new()
+        };
+        let font_breakout = name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
+        let html_annotation = name == "annotation-xml"
+            && self.attr_value(b"encoding").is_some_and(|value| {
+                value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
+            });
+        let switch = tree.start_tag(&StartTag {
+            name: &name,
+            self_closing: self.self_closing,
+            key: &key,
+            font_breakout,
+            html_annotation,
+        });
+        if let Some(switch) = switch {
+            self.raw_name.clone_from(&self.name);
+            self.st = switch;
+        }
+        Next::Continue
+    }
+
+    /// Reads one run of raw HTML (events joined), giving the model every token; returns the
+    /// offsets of the `<` to escape, ascending.
+    fn run(&mut self, bytes: &[u8], tree: &mut Tree) -> Vec<usize> {
+        self.escapes.clear();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = match bytes[i] {
+                b'\r' => b'\n',
+                b => b,
+            };
+            // By default a byte is consumed; `reconsume` steps back.
+            let mut next = i + 1;
+            match self.st {
+                St::Data => {
+                    let text_end = memchr_lt(bytes, i);
+                    self.note_text(&bytes[i..text_end]);
+                    if text_end < bytes.len() {
+                        self.construct = text_end;
+                        self.construct_raw = None;
+                        self.st = St::TagOpen;
+                    }
+                    next = text_end + 1;
+                }
+                St::Plaintext => next = bytes.len(),
+                St::Raw(kind) => {
+                    let special = |c: u8| c == b'<' || (c == b'-' && matches!(kind, Raw::Escaped | Raw::DoubleEscaped));
+                    match bytes[i..].iter().position(|&c| special(c)) {
+                        None => next = bytes.len(),
+                        Some(offset) => {
+                            let at = i + offset;
+                            next = at + 1;
+                            match (bytes[at], kind) {
+                                (b'-', kind) => self.st = St::EscapedDash(kind),
+                                (_, kind) => {
+                                    self.construct = at;
+                                    self.construct_raw = Some(kind);
+                                    self.st = St::RawLt(kind);
+                                }
+                            }
+                        }
+                    }
+                }
+                St::RawLt(kind) => match (b, kind) {
+                    (b'/', Raw::DoubleEscaped) => {
+                        self.temp.clear();
+                        self.st = St::DoubleEscapeEnd;
+                    }
+                    (_, Raw::DoubleEscaped) => {
+                        self.st = St::Raw(kind);
+                        next = i;
+                    }
+                    (b'/', _) => self.st = St::RawEndOpen(kind),
+                    (b'!', Raw::Script) => self.st = St::EscapeStart,
+                    (c, Raw::Escaped) if c.is_ascii_alphabetic() => {
+                        self.temp.clear();
+                        self.temp.push(c.to_ascii_lowercase());
+                        self.st = St::DoubleEscapeStart;
+                    }
+                    _ => {
+                        self.st = St::Raw(kind);
+                        next = i;
+                    }
+                },
+                St::RawEndOpen(kind) => {
+                    if b.is_ascii_alphabetic() {
+                        self.end_match = Some(0);
+                        self.name.clear();
+                        self.st = St::RawEndName(kind);
+                        next = i;
+                    } else {
+                        self.st = St::Raw(kind);
+                        next = i;
+                    }
+                }
+                St::RawEndName(kind) => {
+                    let appropriate = self.end_match == Some(self.raw_name.len());
+                    match b {
+                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' if appropriate => {
+                            self.end_tag = true;
+                            self.self_closing = false;
+                            self.attrs.clear();
+                            self.attr_bytes.clear();
+                            self.name.clone_from(&self.raw_name);
+                            match b {
+                                b'/' => self.st = St::SelfClosing,
+                                b'>' => {
+                                    if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                                        break;
+                                    }
+                                }
+                                _ => self.st = St::BeforeAttrName,
+                            }
+                        }
+                        c if c.is_ascii_alphabetic() => {
+                            let c = c.to_ascii_lowercase();
+                            self.end_match = self
+                                .end_match
+                                .filter(|&m| self.raw_name.get(m) == Some(&c))
+                                .map(|m| m + 1);
+                        }
+                        _ => {
+                            self.st = St::Raw(kind);
+                            next = i;
+                        }
+                    }
+                }
+                St::EscapeStart => {
+                    if b == b'-' {
+                        self.st = St::EscapeStartDash;
+                    } else {
+                        self.st = St::Raw(Raw::Script);
+                        next = i;
+                    }
+                }
+                St::EscapeStartDash => {
+                    if b == b'-' {
+                        self.st = St::EscapedDashDash(Raw::Escaped);
+                    } else {
+                        self.st = St::Raw(Raw::Script);
+                        next = i;
+                    }
+                }
+                St::EscapedDash(kind) => match b {
+                    b'-' => self.st = St::EscapedDashDash(kind),
+                    b'<' => {
+                        self.construct = i;
+                        self.construct_raw = Some(kind);
+                        self.st = St::RawLt(kind);
+                    }
+                    _ => self.st = St::Raw(kind),
+                },
+                St::EscapedDashDash(kind) => match b {
+                    b'-' => {}
+                    b'<' => {
+                        self.construct = i;
+                        self.construct_raw = Some(kind);
+                        self.st = St::RawLt(kind);
+                    }
+                    b'>' => self.st = St::Raw(Raw::Script),
+                    _ => self.st = St::Raw(kind),
+                },
+                St::DoubleEscapeStart | St::DoubleEscapeEnd => {
+                    let starting = self.st == St::DoubleEscapeStart;
+                    match b {
+                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' => {
+                            let script = self.temp == b"script";
+                            self.st = St::Raw(if script == starting {
+                                Raw::DoubleEscaped
+                            } else {
+                                Raw::Escaped
+                            });
+                        }
+                        c if c.is_ascii_alphabetic() => self.temp.push(c.to_ascii_lowercase()),
+                        _ => {
+                            self.st = St::Raw(if starting { Raw::Escaped } else { Raw::DoubleEscaped });
+                            next = i;
+                        }
+                    }
+                }
+                St::TagOpen => match b {
+                    b'!' => {
+                        match markup_declaration(bytes, i + 1, tree.allow_cdata()) {
+                            Some((state, length)) => {
+                                self.st = state;
+                                next = i + 1 + length;
+                            }
+                            // Cut off: decided at the end of the run.
+                            None => next = bytes.len(),
+                        }
+                    }
+                    b'/' => self.st = St::EndTagOpen,
+                    c if c.is_ascii_alphabetic() => {
+                        self.begin_tag(false, c);
+                        self.st = St::TagName;
+                    }
+                    b'?' => {
+                        self.st = St::BogusComment;
+                        next = i;
+                    }
+                    _ => {
+                        self.note_text(b"<");
+                        self.st = St::Data;
+                        next = i;
+                    }
+                },
+                St::EndTagOpen => match b {
+                    c if c.is_ascii_alphabetic() => {
+                        self.begin_tag(true, c);
+                        self.st = St::TagName;
+                    }
+                    b'>' => self.st = St::Data,
+                    _ => {
+                        self.st = St::BogusComment;
+                        next = i;
+                    }
+                },
+                St::TagName => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
+                    b'/' => self.st = St::SelfClosing,
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    c => self.name.push(c.to_ascii_lowercase()),
+                },
+                St::BeforeAttrName => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
+                    b'/' => self.st = St::SelfClosing,
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    c => {
+                        self.end_attr();
+                        self.new_attr(c.to_ascii_lowercase());
+                        self.st = St::AttrName;
+                    }
+                },
+                St::AttrName => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::AfterAttrName,
+                    b'/' => self.st = St::SelfClosing,
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    b'=' => {
+                        self.start_value();
+                        self.st = St::BeforeAttrValue;
+                    }
+                    c => self.push_attr_name(c.to_ascii_lowercase()),
+                },
+                St::AfterAttrName => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
+                    b'/' => self.st = St::SelfClosing,
+                    b'=' => {
+                        self.start_value();
+                        self.st = St::BeforeAttrValue;
+                    }
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    c => {
+                        self.end_attr();
+                        self.new_attr(c.to_ascii_lowercase());
+                        self.st = St::AttrName;
+                    }
+                },
+                St::BeforeAttrValue => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
+                    b'"' | b'\'' => self.st = St::AttrValue(b),
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    _ => {
+                        self.st = St::AttrValue(0);
+                        next = i;
+                    }
+                },
+                St::AttrValue(0) => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => {
+                        self.end_attr();
+                        self.st = St::BeforeAttrName;
+                    }
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    c => self.push_value(c),
+                },
+                St::AttrValue(quote) => match bytes[i..].iter().position(|&c| c == quote) {
+                    Some(offset) => {
+                        for &c in &bytes[i..i + offset] {
+                            self.push_value(c);
+                        }
+                        self.end_attr();
+                        self.st = St::AfterAttrValueQuoted;
+                        next = i + offset + 1;
+                    }
+                    None => {
+                        for &c in &bytes[i..] {
+                            self.push_value(c);
+                        }
+                        next = bytes.len();
+                    }
+                },
+                St::AfterAttrValueQuoted => match b {
+                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
+                    b'/' => self.st = St::SelfClosing,
+                    b'>' => {
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    _ => {
+                        self.st = St::BeforeAttrName;
+                        next = i;
+                    }
+                },
+                St::SelfClosing => match b {
+                    b'>' => {
+                        self.self_closing = true;
+                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
+                            break;
+                        }
+                    }
+                    _ => {
+                        self.st = St::BeforeAttrName;
+                        next = i;
+                    }
+                },
+                St::BogusComment | St::Doctype => match bytes[i..].iter().position(|&c| c == b'>') {
+                    Some(offset) => {
+                        self.st = St::Data;
+                        next = i + offset + 1;
+                    }
+                    None => next = bytes.len(),
+                },
+                St::CommentStart => match b {
+                    b'-' => self.st = St::CommentStartDash,
+                    b'>' => self.st = St::Data,
+                    _ => self.st = St::Comment,
+                },
+                St::CommentStartDash => match b {
+                    b'-' => self.st = St::CommentEnd,
+                    b'>' => self.st = St::Data,
+                    _ => self.st = St::Comment,
+                },
+                St::Comment => match bytes[i..].iter().position(|&c| c == b'<' || c == b'-') {
+                    Some(offset) => {
+                        next = i + offset + 1;
+                        self.st = if bytes[i + offset] == b'<' {
+                            St::CommentLt
+                        } else {
+                            St::CommentEndDash
+                        };
+                    }
+                    None => next = bytes.len(),
+                },
+                St::CommentLt => match b {
+                    b'!' => self.st = St::CommentLtBang,
+                    b'<' => {}
+                    _ => {
+                        self.st = St::Comment;
+                        next = i;
+                    }
+                },
+                St::CommentLtBang => {
+                    if b == b'-' {
+                        self.st = St::CommentLtBangDash;
+                    } else {
+                        self.st = St::Comment;
+                        next = i;
+                    }
+                }
+                St::CommentLtBangDash => {
+                    if b == b'-' {
+                        self.st = St::CommentLtBangDashDash;
+                    } else {
+                        self.st = St::CommentEndDash;
+                        next = i;
+                    }
+                }
+                St::CommentLtBangDashDash => {
+                    self.st = St::CommentEnd;
+                    next = i;
+                }
+                St::CommentEndDash => match b {
+                    b'-' => self.st = St::CommentEnd,
+                    _ => self.st = St::Comment,
+                },
+                St::CommentEnd => match b {
+                    b'>' => self.st = St::Data,
+                    b'!' => self.st = St::CommentEndBang,
+                    b'-' => {}
+                    _ => {
+                        self.st = St::Comment;
+                        next = i;
+                    }
+                },
+                St::CommentEndBang => match b {
+                    b'-' => self.st = St::CommentEndDash,
+                    b'>' => self.st = St::Data,
+                    _ => self.st = St::Comment,
+                },
+                St::Cdata => match bytes[i..].iter().position(|&c| c == b']') {
+                    Some(offset) => {
+                        self.st = St::CdataBracket;
+                        next = i + offset + 1;
+                    }
+                    None => next = bytes.len(),
+                },
+                St::CdataBracket => {
+                    if b == b']' {
+                        self.st = St::CdataEnd;
+                    } else {
+                        self.st = St::Cdata;
+                        next = i;
+                    }
+                }
+                St::CdataEnd => match b {
+                    b']' => {}
+                    b'>' => self.st = St::Data,
+                    _ => {
+                        self.st = St::Cdata;
+                        next = i;
+                    }
+                },
+            }
+            i = next;
+        }
+        self.finish_run(bytes, tree);
+        let mut escapes = std::mem::take(&mut self.escapes);
+        escapes.sort_unstable();
+        escapes.dedup();
+        escapes
+    }
+
+    /// Markdown's output comes next. Where it would be read as part of a construct the raw HTML
+    /// left unfinished (inside a tag, a declaration, a bogus comment, an end tag of raw text), the
+    /// construct is escaped; the states Markdown's output cannot leave (comments, raw text)
+    /// return to their base state.
+    fn finish_run(&mut self, bytes: &[u8], tree: &mut Tree) {
+        match self.st {
+            St::Data | St::Plaintext | St::Raw(_) | St::Cdata | St::Comment => {}
+            St::TagOpen
+            | St::EndTagOpen
+            | St::TagName
+            | St::BeforeAttrName
+            | St::AttrName
+            | St::AfterAttrName
+            | St::BeforeAttrValue
+            | St::AttrValue(_)
+            | St::AfterAttrValueQuoted
+            | St::SelfClosing
+            | St::BogusComment
+            | St::Doctype => {
+                self.escape_span(bytes, self.construct, bytes.len());
+                match self.construct_raw {
+                    Some(kind) => self.st = St::Raw(kind),
+                    None => {
+                        self.note_text(b"<");
+                        self.st = St::Data;
+                    }
+                }
+            }
+            St::RawEndOpen(kind) | St::RawEndName(kind) => {
+                self.escapes.push(self.construct);
+                self.st = St::Raw(kind);
+            }
+            // Markdown's output starts with a newline or a tag: these go back to the base state.
+            St::RawLt(kind) | St::EscapedDash(kind) | St::EscapedDashDash(kind) => self.st = St::Raw(kind),
+            St::EscapeStart | St::EscapeStartDash => self.st = St::Raw(Raw::Script),
+            St::DoubleEscapeStart => self.st = St::Raw(Raw::Escaped),
+            St::DoubleEscapeEnd => self.st = St::Raw(Raw::DoubleEscaped),
+            St::CommentStart
+            | St::CommentStartDash
+            | St::CommentLt
+            | St::CommentLtBang
+            | St::CommentLtBangDash
+            | St::CommentLtBangDashDash
+            | St::CommentEndDash
+            | St::CommentEnd
+            | St::CommentEndBang => self.st = St::Comment,
+            St::CdataBracket | St::CdataEnd => self.st = St::Cdata,
+        }
+        self.flush_text(tree);
+    }
+}
+
+/// After `<!` at `at`: the state a markup declaration opens and how many bytes name it, or
+/// `None` when the run ends before that is decided.
+fn markup_declaration(bytes: &[u8], at: usize, allow_cdata: bool) -> Option<(St, usize)> {
+    let rest = &bytes[at..];
+    let starts = |pattern: &[u8], exact: bool| -> Option<bool> {
+        let n = rest.len().min(pattern.len());
+        let same = if exact {
+            rest[..n] == pattern[..n]
+        } else {
+            rest[..n].eq_ignore_ascii_case(&pattern[..n])
+        };
+        match (same, n == pattern.len()) {
+            (false, _) => Some(false),
+            (true, true) => Some(true),
+            (true, false) => None,
+        }
+    };
+    let mut undecided = false;
+    let mut candidates: Vec<(&[u8], bool, St)> =
+        vec![(b"--", true, St::CommentStart), (b"doctype", false, St::Doctype)];
+    if allow_cdata {
+        candidates.push((b"[CDATA[", true, St::Cdata));
+    }
+    for (pattern, exact, state) in candidates {
+        match starts(pattern, exact) {
+            Some(true) => return Some((state, pattern.len())),
+            Some(false) => {}
+            None => undecided = true,
+        }
+    }
+    if undecided {
+        None
+    } else {
+        Some((St::BogusComment, 0))
+    }
+}
+
+/// The offset of the next `<` at or after `from`, or the length.
+fn memchr_lt(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'<')
+        .map_or(bytes.len(), |offset| from + offset)
+}
+
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "nobr" | "s" | "small" | "strike" | "strong" | "tt" | "u"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model of html5ever's tree builder (fragment parsing in a `<div>`, as ammonia parses): its
+// stack of open elements, list of active formatting elements and insertion modes, following
+// html5ever 0.40's rules for every token. It builds no tree: only the stack matters here.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ns {
+    Html,
+    Svg,
+    MathMl,
+}
+
+#[derive(Clone, Debug)]
+struct Elem {
+    name: Rc<str>,
+    ns: Ns,
+    id: usize,
+    /// A MathML `annotation-xml` whose encoding makes it an HTML integration point.
+    html_annotation: bool,
+}
+
+#[derive(Clone, Debug)]
+enum Entry {
+    Marker,
+    Formatting { id: usize, name: Rc<str>, key: Rc<str> },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    InBody,
+    Text,
+    InTable,
+    InCaption,
+    InColumnGroup,
+    InTableBody,
+    InRow,
+    InCell,
+    InTemplate,
+}
+
+struct StartTag<'t> {
+    name: &'t str,
+    self_closing: bool,
+    /// The attributes, normalized (for formatting elements only).
+    key: &'t str,
+    /// A `font` with `color`, `face` or `size`: it leaves SVG and MathML content.
+    font_breakout: bool,
+    html_annotation: bool,
+}
+
+impl StartTag<'_> {
+    fn named(name: &str) -> StartTag<'_> {
+        StartTag {
+            name,
+            self_closing: false,
+            key: "",
+            font_breakout: false,
+            html_annotation: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Scope {
+    Default,
+    ListItem,
+    Button,
+    Table,
+}
+
+struct Tree {
+    stack: Vec<Elem>,
+    list: Vec<Entry>,
+    /// By element id: whether it is on the stack.
+    on_stack: Vec<bool>,
+    /// How many SVG and MathML elements are on the stack.
+    foreign: usize,
+    mode: Mode,
+    orig_mode: Mode,
+    template_modes: Vec<Mode>,
+    form: Option<usize>,
+    /// Interned names, so elements share their name.
+    names: HashMap<Box<str>, Rc<str>>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree {
+            stack: Vec::new(),
+            list: Vec::new(),
+            on_stack: Vec::new(),
+            foreign: 0,
+            mode: Mode::InBody,
+            orig_mode: Mode::InBody,
+            template_modes: Vec::new(),
+            form: None,
+            names: HashMap::new(),
+        }
+    }
+}
+
+const BLOCK_STARTS: [&str; 24] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+];
+
+const BLOCK_ENDS: [&str; 28] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "search",
+    "section",
+    "select",
+    "summary",
+    "ul",
+];
+
+const SPECIAL: [&str; 82] = [
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "isindex",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+];
+
+/// Start tags of the "in body" rules that insert an element and pop it at once.
+const VOID: [&str; 18] = [
+    "area", "base", "basefont", "bgsound", "br", "embed", "frame", "hr", "image", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
+];
+
+/// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
+const BREAKOUT: [&str; 44] = [
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn implied_end(name: &str) -> bool {
+    matches!(
+        name,
+        "dd" | "dt" | "li" | "option" | "optgroup" | "p" | "rb" | "rp" | "rt" | "rtc"
+    )
+}
+
+fn thoroughly_implied_end(name: &str) -> bool {
+    implied_end(name)
+        || matches!(
+            name,
+            "caption" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+        )
+}
+
+impl Elem {
+    fn is(&self, name: &str) -> bool {
+        self.ns == Ns::Html && &*self.name == name
+    }
+
+    fn is_html(&self, test: fn(&str) -> bool) -> bool {
+        self.ns == Ns::Html && test(&self.name)
+    }
+
+    fn mathml_text_integration_point(&self) -> bool {
+        self.ns == Ns::MathMl && matches!(&*self.name, "mi" | "mo" | "mn" | "ms" | "mtext")
+    }
+
+    fn svg_html_integration_point(&self) -> bool {
+        self.ns == Ns::Svg && matches!(&*self.name, "foreignobject" | "desc" | "title")
+    }
+
+    fn special(&self) -> bool {
+        self.ns == Ns::Html && SPECIAL.contains(&&*self.name)
+    }
+
+    fn bounds(&self, scope: Scope) -> bool {
+        let default = || {
+            self.is_html(|n| {
+                matches!(
+                    n,
+                    "applet"
+                        | "caption"
+                        | "html"
+                        | "table"
+                        | "td"
+                        | "th"
+                        | "marquee"
+                        | "object"
+                        | "select"
+                        | "template"
+                )
+            }) || self.mathml_text_integration_point()
+                || self.svg_html_integration_point()
+        };
+        match scope {
+            Scope::Default => default(),
+            Scope::ListItem => default() || self.is("ol") || self.is("ul"),
+            Scope::Button => default() || self.is("button"),
+            Scope::Table => self.is_html(|n| matches!(n, "html" | "table" | "template")),
+        }
+    }
+}
+
+impl Tree {
+    // --- the stack -----------------------------------------------------------------------------
+
+    fn intern(&mut self, name: &str) -> Rc<str> {
+        if let Some(name) = self.names.get(name) {
+            return name.clone();
+        }
+        let interned: Rc<str> = Rc::from(name);
+        self.names.insert(Box::from(name), interned.clone());
+        interned
+    }
+
+    fn new_elem(&mut self, name: Rc<str>, ns: Ns, html_annotation: bool) -> Elem {
+        let id = self.on_stack.len();
+        self.on_stack.push(false);
+        Elem {
+            name,
+            ns,
+            id,
+            html_annotation,
+        }
+    }
+
+    fn push(&mut self, elem: Elem) {
+        self.on_stack[elem.id] = true;
+        if elem.ns != Ns::Html {
+            self.foreign += 1;
+        }
+        self.stack.push(elem);
+    }
+
+    fn push_html(&mut self, name: &str) -> usize {
+        let name = self.intern(name);
+        let elem = self.new_elem(name, Ns::Html, false);
+        let id = elem.id;
+        self.push(elem);
+        id
+    }
+
+    fn forget(&mut self, elem: &Elem) {
+        self.on_stack[elem.id] = false;
+        if elem.ns != Ns::Html {
+            self.foreign -= 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<Elem> {
+        let elem = self.stack.pop()?;
+        self.forget(&elem);
+        Some(elem)
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.stack.len() > len {
+            self.pop();
+        }
+    }
+
+    fn remove_at(&mut self, index: usize) {
+        let elem = self.stack.remove(index);
+        self.forget(&elem);
+    }
+
+    fn current(&self) -> Option<&Elem> {
+        self.stack.last()
+    }
+
+    fn current_is(&self, name: &str) -> bool {
+        self.current().is_some_and(|elem| elem.is(name))
+    }
+
+    /// Elements on the stack plus formatting elements waiting to be reopened: the depth the
+    /// stack can reach without another start tag.
+    fn load(&self) -> usize {
+        let waiting = self
+            .list
+            .iter()
+            .filter(|entry| matches!(entry, Entry::Formatting { id, .. } if !self.on_stack[*id]))
+            .count();
+        self.stack.len() + waiting
+    }
+
+    fn foreign_on_stack(&self) -> bool {
+        self.foreign > 0
+    }
+
+    fn in_scope(&self, scope: Scope, found: impl Fn(&Elem) -> bool) -> bool {
+        for elem in self.stack.iter().rev() {
+            if found(elem) {
+                return true;
+            }
+            if elem.bounds(scope) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn in_scope_named(&self, scope: Scope, name: &str) -> bool {
+        self.in_scope(scope, |elem| elem.is(name))
+    }
+
+    fn has_html(&self, name: &str) -> bool {
+        self.stack.iter().any(|elem| elem.is(name))
+    }
+
+    /// Pops until an element for which `done` holds has been popped.
+    fn pop_until(&mut self, done: impl Fn(&Elem) -> bool) {
+        while let Some(elem) = self.pop() {
+            if done(&elem) {
+                break;
+            }
+        }
+    }
+
+    fn pop_until_named(&mut self, name: &str) {
+        self.pop_until(|elem| elem.is(name));
+    }
+
+    /// Pops until the current node is one of `names` (or the stack is empty).
+    fn pop_until_current(&mut self, names: &[&str]) {
+        while let Some(elem) = self.current() {
+            if elem.ns == Ns::Html && names.contains(&&*elem.name) {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    fn generate_implied_end(&mut self, except: Option<&str>) {
+        while let Some(elem) = self.current() {
+            if !elem.is_html(implied_end) || except.is_some_and(|except| elem.is(except)) {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    fn generate_implied_end_thoroughly(&mut self) {
+        while self.current().is_some_and(|elem| elem.is_html(thoroughly_implied_end)) {
+            self.pop();
+        }
+    }
+
+    fn close_p(&mut self) {
+        self.generate_implied_end(Some("p"));
+        self.pop_until_named("p");
+    }
+
+    fn close_p_in_button_scope(&mut self) {
+        if self.in_scope_named(Scope::Button, "p") {
+            self.close_p();
+        }
+    }
+
+    // --- the list of active formatting elements ---------------------------------------------
+
+    fn clear_to_marker(&mut self) {
+        while let Some(entry) = self.list.pop() {
+            if matches!(entry, Entry::Marker) {
+                break;
+            }
+        }
+    }
+
+    fn list_position(&self, id: usize) -> Option<usize> {
+        self.list
+            .iter()
+            .rposition(|entry| matches!(entry, Entry::Formatting { id: entry_id, .. } if *entry_id == id))
+    }
+
+    fn marker_or_open(&self, entry: &Entry) -> bool {
+        match entry {
+            Entry::Marker => true,
+            Entry::Formatting { id, .. } => self.on_stack[*id],
+        }
+    }
+
+    fn reconstruct(&mut self) {
+        let Some(last) = self.list.last() else { return };
+        if self.marker_or_open(last) {
+            return;
+        }
+        let mut index = self.list.len() - 1;
+        while index > 0 {
+            index -= 1;
+            if self.marker_or_open(&self.list[index]) {
+                index += 1;
+                break;
+            }
+        }
+        for index in index..self.list.len() {
+            let Entry::Formatting { name, key, .. } = self.list[index].clone() else {
+                continue;
+            };
+            let elem = self.new_elem(name.clone(), Ns::Html, false);
+            let id = elem.id;
+            self.push(elem);
+            self.list[index] = Entry::Formatting { id, name, key };
+        }
+    }
+
+    fn push_formatting(&mut self, name: &str, key: &str) {
+        let mut matches = 0;
+        let mut first = None;
+        for (index, entry) in self.list.iter().enumerate().rev() {
+            match entry {
+                Entry::Marker => break,
+                Entry::Formatting {
+                    name: entry_name,
+                    key: entry_key,
+                    ..
+                } if &**entry_name == name && &**entry_key == key => {
+                    matches += 1;
+                    first = Some(index);
+                }
+                Entry::Formatting { .. } => {}
+            }
+        }
+        if matches >= 3 {
+            if let Some(first) = first {
+                self.list.remove(first);
+            }
+        }
+        let id = self.push_html(name);
+        let name = self.intern(name);
+        self.list.push(Entry::Formatting {
+            id,
+            name,
+            key: Rc::from(key),
+        });
+    }
+
+    /// The adoption agency algorithm, as html5ever runs it, on the stack and the list only.
+    fn adoption_agency(&mut self, subject: &str) {
+        if let Some(current) = self.current() {
+            if current.is(subject) && self.list_position(current.id).is_none() {
+                self.pop();
+                return;
+            }
+        }
+        for _ in 0..8 {
+            let mut found = None;
+            for (index, entry) in self.list.iter().enumerate().rev() {
+                match entry {
+                    Entry::Marker => break,
+                    Entry::Formatting { id, name, key } if &**name == subject => {
+                        found = Some((index, *id, name.clone(), key.clone()));
+                        break;
+                    }
+                    Entry::Formatting { .. } => {}
+                }
+            }
+            let Some((list_index, fmt_id, fmt_name, fmt_key)) = found else {
+                self.end_tag_in_body_generic(subject);
+                return;
+            };
+            let Some(fmt_index) = self.stack.iter().rposition(|elem| elem.id == fmt_id) else {
+                self.list.remove(list_index);
+                return;
+            };
+            if !self.in_scope(Scope::Default, |elem| elem.id == fmt_id) {
+                return;
+            }
+            let Some(block_index) = (fmt_index..self.stack.len()).find(|&i| self.stack[i].special()) else {
+                self.truncate(fmt_index);
+                self.list.remove(list_index);
+                return;
+            };
+            let block_id = self.stack[block_index].id;
+            // The bookmark: replace the formatting element's entry, or insert after an entry.
+            let mut insert_after: Option<usize> = None;
+            let mut node_index = block_index;
+            let mut last_is_block = true;
+            let mut inner = 0;
+            loop {
+                inner += 1;
+                node_index -= 1;
+                let node_id = self.stack[node_index].id;
+                if node_id == fmt_id {
+                    break;
+                }
+                let position = self.list_position(node_id);
+                if inner > 3 {
+                    if let Some(position) = position {
+                        self.list.remove(position);
+                    }
+                    self.remove_at(node_index);
+                    continue;
+                }
+                let Some(position) = position else {
+                    self.remove_at(node_index);
+                    continue;
+                };
+                let node = self.stack[node_index].clone();
+                let Entry::Formatting { name, key, .. } = self.list[position].clone() else {
+                    continue;
+                };
+                let new = self.new_elem(node.name.clone(), Ns::Html, false);
+                let new_id = new.id;
+                self.forget(&node);
+                self.on_stack[new_id] = true;
+                self.stack[node_index] = new;
+                self.list[position] = Entry::Formatting { id: new_id, name, key };
+                if last_is_block {
+                    insert_after = Some(new_id);
+                }
+                last_is_block = false;
+            }
+            let new = self.new_elem(fmt_name.clone(), Ns::Html, false);
+            let new_id = new.id;
+            let new_entry = Entry::Formatting {
+                id: new_id,
+                name: fmt_name,
+                key: fmt_key,
+            };
+            match insert_after {
+                None => {
+                    if let Some(position) = self.list_position(fmt_id) {
+                        self.list[position] = new_entry;
+                    }
+                }
+                Some(previous) => {
+                    if let Some(position) = self.list_position(previous) {
+                        self.list.insert(position + 1, new_entry);
+                    }
+                    if let Some(position) = self.list_position(fmt_id) {
+                        self.list.remove(position);
+                    }
+                }
+            }
+            if let Some(index) = self.stack.iter().rposition(|elem| elem.id == fmt_id) {
+                self.remove_at(index);
+            }
+            if let Some(index) = self.stack.iter().position(|elem| elem.id == block_id) {
+                self.on_stack[new_id] = true;
+                self.stack.insert(index + 1, new);
+            }
+        }
+    }
+
+    // --- tokens ----------------------------------------------------------------------------------
+
+    /// Whether a start tag named `name` is read by the HTML rules (not as SVG or MathML content).
+    fn html_rules_for_start(&self, name: &str) -> bool {
+        let Some(current) = self.current() else { return true };
+        if current.ns == Ns::Html || current.svg_html_integration_point() {
+            return true;
+        }
+        if current.mathml_text_integration_point() && name != "mglyph" && name != "malignmark" {
+            return true;
+        }
+        if current.ns == Ns::MathMl && &*current.name == "annotation-xml" {
+            return name == "svg" || current.html_annotation;
+        }
+        false
+    }
+
+    fn html_rules_for_text(&self) -> bool {
+        self.current().is_none_or(|current| {
+            current.ns == Ns::Html
+                || current.svg_html_integration_point()
+                || current.mathml_text_integration_point()
+                || (current.ns == Ns::MathMl && &*current.name == "annotation-xml" && current.html_annotation)
+        })
+    }
+
+    /// Whether `<![CDATA[` opens a CDATA section (in SVG and MathML content).
+    fn allow_cdata(&self) -> bool {
+        self.current().is_some_and(|current| current.ns != Ns::Html)
+    }
+
+    /// Whether a start tag may leave a new element on the stack.
+    fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool) -> bool {
+        if html_rules {
+            !VOID.contains(&name) && !matches!(name, "html" | "body" | "head" | "frameset")
+        } else {
+            !self_closing
+        }
+    }
+
+    fn characters(&mut self, visible: bool) {
+        if !self.html_rules_for_text() {
+            return;
+        }
+        match self.mode {
+            Mode::Text => {}
+            Mode::InBody | Mode::InCaption | Mode::InCell | Mode::InTemplate => self.reconstruct(),
+            Mode::InTable | Mode::InTableBody | Mode::InRow => {
+                // "In table text": whitespace stays, other text is foster-parented by the body rules.
+                let table_current = self
+                    .current()
+                    .is_some_and(|elem| elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot" | "thead" | "tr")));
+                if visible || !table_current {
+                    self.reconstruct();
+                }
+            }
+            Mode::InColumnGroup => {
+                if visible && self.current_is("colgroup") {
+                    self.pop();
+                    self.mode = Mode::InTable;
+                    self.characters(visible);
+                }
+            }
+        }
+    }
+
+    /// A start tag; returns the tokenizer state it switches to, if any.
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<St> {
+        if self.html_rules_for_start(tag.name) {
+            let mode = self.mode;
+            return self.start_in(mode, tag);
+        }
+        if BREAKOUT.contains(&tag.name) || (tag.name == "font" && tag.font_breakout) {
+            while let Some(current) = self.current() {
+                if current.ns == Ns::Html
+                    || current.mathml_text_integration_point()
+                    || current.svg_html_integration_point()
+                {
+                    break;
+                }
+                self.pop();
+            }
+            let mode = self.mode;
+            return self.start_in(mode, tag);
+        }
+        let ns = self.current().map_or(Ns::Html, |current| current.ns);
+        if !tag.self_closing {
+            let name = self.intern(tag.name);
+            let html_annotation = ns == Ns::MathMl && tag.html_annotation;
+            let elem = self.new_elem(name, ns, html_annotation);
+            self.push(elem);
+        }
+        None
+    }
+
+    fn raw(&mut self, name: &str, state: St) -> Option<St> {
+        self.push_html(name);
+        if state != St::Plaintext {
+            self.orig_mode = self.mode;
+            self.mode = Mode::Text;
+        }
+        Some(state)
+    }
+
+    /// The "in head" rules for the tags the other modes hand to them.
+    fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<St> {
+        match tag.name {
+            "title" => self.raw(tag.name, St::Raw(Raw::Rcdata)),
+            "noframes" | "style" => self.raw(tag.name, St::Raw(Raw::Rawtext)),
+            "script" => self.raw(tag.name, St::Raw(Raw::Script)),
+            "template" => {
+                self.push_html("template");
+                self.list.push(Entry::Marker);
+                self.mode = Mode::InTemplate;
+                self.template_modes.push(Mode::InTemplate);
+                None
+            }
+            // base, basefont, bgsound, link, meta: inserted and popped.
+            _ => None,
+        }
+    }
+
+    fn end_template(&mut self) {
+        if !self.has_html("template") {
+            return;
+        }
+        self.generate_implied_end_thoroughly();
+        self.pop_until_named("template");
+        self.clear_to_marker();
+        self.template_modes.pop();
+        self.mode = self.reset_mode();
+    }
+
+    fn reset_mode(&self) -> Mode {
+        for elem in self.stack.iter().rev() {
+            if elem.ns != Ns::Html {
+                continue;
+            }
+            match &*elem.name {
+                "td" | "th" => return Mode::InCell,
+                "tr" => return Mode::InRow,
+                "tbody" | "thead" | "tfoot" => return Mode::InTableBody,
+                "caption" => return Mode::InCaption,
+                "colgroup" => return Mode::InColumnGroup,
+                "table" => return Mode::InTable,
+                "template" => return self.template_modes.last().copied().unwrap_or(Mode::InBody),
+                _ => {}
+            }
+        }
+        Mode::InBody
+    }
+
+    fn start_in(&mut self, mode: Mode, tag: &StartTag<'_>) -> Option<St> {
+        let name = tag.name;
+        match mode {
+            Mode::InBody | Mode::Text => self.start_in_body(tag),
+            Mode::InTable => match name {
+                "caption" => {
+                    self.pop_until_current(&["table", "template", "html"]);
+                    self.list.push(Entry::Marker);
+                    self.push_html(name);
+                    self.mode = Mode::InCaption;
+                    None
+                }
+                "colgroup" => {
+                    self.pop_until_current(&["table", "template", "html"]);
+                    self.push_html(name);
+                    self.mode = Mode::InColumnGroup;
+                    None
+                }
+                "col" => {
+                    self.pop_until_current(&["table", "template", "html"]);
+                    self.push_html("colgroup");
+                    self.mode = Mode::InColumnGroup;
+                    self.start_in(Mode::InColumnGroup, tag)
+                }
+                "tbody" | "tfoot" | "thead" => {
+                    self.pop_until_current(&["table", "template", "html"]);
+                    self.push_html(name);
+                    self.mode = Mode::InTableBody;
+                    None
+                }
+                "td" | "th" | "tr" => {
+                    self.pop_until_current(&["table", "template", "html"]);
+                    self.push_html("tbody");
+                    self.mode = Mode::InTableBody;
+                    self.start_in(Mode::InTableBody, tag)
+                }
+                "table" => {
+                    if self.in_scope_named(Scope::Table, "table") {
+                        self.pop_until_named("table");
+                        self.mode = self.reset_mode();
+                        let mode = self.mode;
+                        return self.start_in(mode, tag);
+                    }
+                    None
+                }
+                "style" | "script" | "template" => self.start_in_head(tag),
+                "form" => {
+                    if !self.has_html("template") && self.form.is_none() {
+                        // Inserted and popped at once, but it becomes the form element.
+                        let id = self.push_html("form");
+                        self.pop();
+                        self.form = Some(id);
+                    }
+                    None
+                }
+                _ => self.start_in_body(tag),
+            },
+            Mode::InCaption => match name {
+                "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                    if self.in_scope_named(Scope::Table, "caption") {
+                        self.generate_implied_end(None);
+                        self.pop_until_named("caption");
+                        self.clear_to_marker();
+                        self.mode = Mode::InTable;
+                        return self.start_in(Mode::InTable, tag);
+                    }
+                    None
+                }
+                _ => self.start_in_body(tag),
+            },
+            Mode::InColumnGroup => match name {
+                "html" => None,
+                "col" => None,
+                "template" => self.start_in_head(tag),
+                _ => {
+                    if self.current_is("colgroup") {
+                        self.pop();
+                        self.mode = Mode::InTable;
+                        return self.start_in(Mode::InTable, tag);
+                    }
+                    None
+                }
+            },
+            Mode::InTableBody => match name {
+                "tr" => {
+                    self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
+                    self.push_html(name);
+                    self.mode = Mode::InRow;
+                    None
+                }
+                "th" | "td" => {
+                    self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
+                    self.push_html("tr");
+                    self.mode = Mode::InRow;
+                    self.start_in(Mode::InRow, tag)
+                }
+                "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" => {
+                    if self.in_scope(Scope::Table, |elem| {
+                        elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot"))
+                    }) {
+                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTable;
+                        return self.start_in(Mode::InTable, tag);
+                    }
+                    None
+                }
+                _ => self.start_in(Mode::InTable, tag),
+            },
+            Mode::InRow => match name {
+                "th" | "td" => {
+                    self.pop_until_current(&["tr", "template", "html"]);
+                    self.push_html(name);
+                    self.mode = Mode::InCell;
+                    self.list.push(Entry::Marker);
+                    None
+                }
+                "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" | "tr" => {
+                    if self.in_scope_named(Scope::Table, "tr") {
+                        self.pop_until_current(&["tr", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTableBody;
+                        return self.start_in(Mode::InTableBody, tag);
+                    }
+                    None
+                }
+                _ => self.start_in(Mode::InTable, tag),
+            },
+            Mode::InCell => match name {
+                "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                    if self.in_scope(Scope::Table, |elem| elem.is_html(|n| matches!(n, "td" | "th"))) {
+                        self.close_cell();
+                        self.mode = Mode::InRow;
+                        return self.start_in(Mode::InRow, tag);
+                    }
+                    None
+                }
+                _ => self.start_in_body(tag),
+            },
+            Mode::InTemplate => {
+                let next = match name {
+                    "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style"
+                    | "template" | "title" => return self.start_in_head(tag),
+                    "caption" | "colgroup" | "tbody" | "tfoot" | "thead" => Mode::InTable,
+                    "col" => Mode::InColumnGroup,
+                    "tr" => Mode::InTableBody,
+                    "td" | "th" => Mode::InRow,
+                    _ => Mode::InBody,
+                };
+                self.template_modes.pop();
+                self.template_modes.push(next);
+                self.mode = next;
+                self.start_in(next, tag)
+            }
+        }
+    }
+
+    fn close_cell(&mut self) {
+        self.generate_implied_end(None);
+        self.pop_until(|elem| elem.is_html(|n| matches!(n, "td" | "th")));
+        self.clear_to_marker();
+    }
+
+    fn start_in_body(&mut self, tag: &StartTag<'_>) -> Option<St> {
+        let name = tag.name;
+        match name {
+            "html" | "body" | "frameset" => None,
+            "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style" | "template"
+            | "title" => self.start_in_head(tag),
+            "menu" => {
+                self.close_p_in_button_scope();
+                self.push_html(name);
+                None
+            }
+            _ if BLOCK_STARTS.contains(&name) => {
+                self.close_p_in_button_scope();
+                self.push_html(name);
+                None
+            }
+            _ if is_heading(name) => {
+                self.close_p_in_button_scope();
+                if self.current().is_some_and(|elem| elem.is_html(is_heading)) {
+                    self.pop();
+                }
+                self.push_html(name);
+                None
+            }
+            "pre" | "listing" => {
+                self.close_p_in_button_scope();
+                self.push_html(name);
+                None
+            }
+            "form" => {
+                let in_template = self.has_html("template");
+                if self.form.is_none() || in_template {
+                    self.close_p_in_button_scope();
+                    let id = self.push_html(name);
+                    if !in_template {
+                        self.form = Some(id);
+                    }
+                }
+                None
+            }
+            "li" | "dd" | "dt" => {
+                let closes = |elem: &Elem| {
+                    if name == "li" {
+                        elem.is("li")
+                    } else {
+                        elem.is("dd") || elem.is("dt")
+                    }
+                };
+                let mut to_close = None;
+                for elem in self.stack.iter().rev() {
+                    if closes(elem) {
+                        to_close = Some(elem.name.clone());
+                        break;
+                    }
+                    if elem.special() && !elem.is("address") && !elem.is("div") && !elem.is("p") {
+                        break;
+                    }
+                }
+                if let Some(close) = to_close {
+                    self.generate_implied_end(Some(&close));
+                    self.pop_until_named(&close);
+                }
+                self.close_p_in_button_scope();
+                self.push_html(name);
+                None
+            }
+            "plaintext" => {
+                self.close_p_in_button_scope();
+                self.raw(name, St::Plaintext)
+            }
+            "button" => {
+                if self.in_scope_named(Scope::Default, "button") {
+                    self.generate_implied_end(None);
+                    self.pop_until_named("button");
+                }
+                self.reconstruct();
+                self.push_html(name);
+                None
+            }
+            "a" => {
+                let open_a = self
+                    .list
+                    .iter()
+                    .rev()
+                    .take_while(|entry| !matches!(entry, Entry::Marker))
+                    .find_map(|entry| match entry {
+                        Entry::Formatting { id, name, .. } if &**name == "a" => Some(*id),
+                        _ => None,
+                    });
+                if let Some(id) = open_a {
+                    self.adoption_agency("a");
+                    if let Some(position) = self.list_position(id) {
+                        self.list.remove(position);
+                    }
+                    if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
+                        self.remove_at(index);
+                    }
+                }
+                self.reconstruct();
+                self.push_formatting(name, tag.key);
+                None
+            }
+            "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u" => {
+                self.reconstruct();
+                self.push_formatting(name, tag.key);
+                None
+            }
+            "nobr" => {
+                self.reconstruct();
+                if self.in_scope_named(Scope::Default, "nobr") {
+                    self.adoption_agency("nobr");
+                    self.reconstruct();
+                }
+                self.push_formatting(name, tag.key);
+                None
+            }
+            "applet" | "marquee" | "object" => {
+                self.reconstruct();
+                self.push_html(name);
+                self.list.push(Entry::Marker);
+                None
+            }
+            "table" => {
+                self.close_p_in_button_scope();
+                self.push_html(name);
+                self.mode = Mode::InTable;
+                None
+            }
+            "area" | "br" | "embed" | "img" | "image" | "keygen" | "wbr" => {
+                self.reconstruct();
+                None
+            }
+            "input" => {
+                if self.in_scope_named(Scope::Default, "select") {
+                    self.pop_until_named("select");
+                }
+                self.reconstruct();
+                None
+            }
+            "param" | "source" | "track" => None,
+            "hr" => {
+                self.close_p_in_button_scope();
+                if self.in_scope_named(Scope::Default, "select") {
+                    self.generate_implied_end(None);
+                }
+                None
+            }
+            "textarea" => self.raw(name, St::Raw(Raw::Rcdata)),
+            "xmp" => {
+                self.close_p_in_button_scope();
+                self.reconstruct();
+                self.raw(name, St::Raw(Raw::Rawtext))
+            }
+            "iframe" | "noembed" | "noscript" => self.raw(name, St::Raw(Raw::Rawtext)),
+            "select" => {
+                if self.in_scope_named(Scope::Default, "select") {
+                    self.pop_until_named("select");
+                } else {
+                    self.reconstruct();
+                    self.push_html(name);
+                }
+                None
+            }
+            "option" | "optgroup" => {
+                if self.in_scope_named(Scope::Default, "select") {
+                    if name == "option" {
+                        self.generate_implied_end(Some("optgroup"));
+                    } else {
+                        self.generate_implied_end(None);
+                    }
+                } else if self.current_is("option") {
+                    self.pop();
+                }
+                self.reconstruct();
+                self.push_html(name);
+                None
+            }
+            "rb" | "rtc" | "rp" | "rt" => {
+                if self.in_scope_named(Scope::Default, "ruby") {
+                    let except = if matches!(name, "rp" | "rt") { Some("rtc") } else { None };
+                    self.generate_implied_end(except);
+                }
+                self.push_html(name);
+                None
+            }
+            "math" | "svg" => {
+                self.reconstruct();
+                if !tag.self_closing {
+                    let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
+                    let interned = self.intern(name);
+                    let elem = self.new_elem(interned, ns, false);
+                    self.push(elem);
+                }
+                None
+            }
+            "caption" | "col" | "colgroup" | "frame" | "head" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                None
+            }
+            _ => {
+                self.reconstruct();
+                self.push_html(name);
+                None
+            }
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        if self.mode == Mode::Text {
+            self.pop();
+            self.mode = self.orig_mode;
+            return;
+        }
+        let foreign = self.current().is_some_and(|current| current.ns != Ns::Html);
+        if !foreign {
+            let mode = self.mode;
+            return self.end_in(mode, name);
+        }
+        if name == "br" || name == "p" {
+            while let Some(current) = self.current() {
+                if current.ns == Ns::Html
+                    || current.mathml_text_integration_point()
+                    || current.svg_html_integration_point()
+                {
+                    break;
+                }
+                self.pop();
+            }
+            let mode = self.mode;
+            return self.end_in(mode, name);
+        }
+        let mut index = self.stack.len() - 1;
+        let mut first = true;
+        loop {
+            let elem = &self.stack[index];
+            if !first && elem.ns == Ns::Html {
+                let mode = self.mode;
+                return self.end_in(mode, name);
+            }
+            if elem.name.eq_ignore_ascii_case(name) {
+                self.truncate(index);
+                return;
+            }
+            first = false;
+            if index == 0 {
+                return;
+            }
+            index -= 1;
+        }
+    }
+
+    fn end_in(&mut self, mode: Mode, name: &str) {
+        match mode {
+            Mode::InBody | Mode::Text => self.end_in_body(name),
+            Mode::InTable => match name {
+                "table" => {
+                    if self.in_scope_named(Scope::Table, "table") {
+                        self.pop_until_named("table");
+                        self.mode = self.reset_mode();
+                    }
+                }
+                "body" | "caption" | "col" | "colgroup" | "html" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
+                }
+                "template" => self.end_template(),
+                _ => self.end_in_body(name),
+            },
+            Mode::InCaption => match name {
+                "table" | "caption" => {
+                    if self.in_scope_named(Scope::Table, "caption") {
+                        self.generate_implied_end(None);
+                        self.pop_until_named("caption");
+                        self.clear_to_marker();
+                        self.mode = Mode::InTable;
+                        if name == "table" {
+                            self.end_in(Mode::InTable, name);
+                        }
+                    }
+                }
+                "body" | "col" | "colgroup" | "html" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {}
+                _ => self.end_in_body(name),
+            },
+            Mode::InColumnGroup => match name {
+                "colgroup" => {
+                    if self.current_is("colgroup") {
+                        self.pop();
+                        self.mode = Mode::InTable;
+                    }
+                }
+                "col" => {}
+                "template" => self.end_template(),
+                _ => {
+                    if self.current_is("colgroup") {
+                        self.pop();
+                        self.mode = Mode::InTable;
+                        self.end_in(Mode::InTable, name);
+                    }
+                }
+            },
+            Mode::InTableBody => match name {
+                "tbody" | "tfoot" | "thead" => {
+                    if self.in_scope_named(Scope::Table, name) {
+                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTable;
+                    }
+                }
+                "table" => {
+                    if self.in_scope(Scope::Table, |elem| {
+                        elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot"))
+                    }) {
+                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTable;
+                        self.end_in(Mode::InTable, name);
+                    }
+                }
+                "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" | "tr" => {}
+                _ => self.end_in(Mode::InTable, name),
+            },
+            Mode::InRow => match name {
+                "tr" => {
+                    if self.in_scope_named(Scope::Table, "tr") {
+                        self.pop_until_current(&["tr", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTableBody;
+                    }
+                }
+                "table" => {
+                    if self.in_scope_named(Scope::Table, "tr") {
+                        self.pop_until_current(&["tr", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTableBody;
+                        self.end_in(Mode::InTableBody, name);
+                    }
+                }
+                "tbody" | "tfoot" | "thead" => {
+                    if self.in_scope_named(Scope::Table, name) && self.in_scope_named(Scope::Table, "tr") {
+                        self.pop_until_current(&["tr", "template", "html"]);
+                        self.pop();
+                        self.mode = Mode::InTableBody;
+                        self.end_in(Mode::InTableBody, name);
+                    }
+                }
+                "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" => {}
+                _ => self.end_in(Mode::InTable, name),
+            },
+            Mode::InCell => match name {
+                "td" | "th" => {
+                    if self.in_scope_named(Scope::Table, name) {
+                        self.generate_implied_end(None);
+                        self.pop_until_named(name);
+                        self.clear_to_marker();
+                        self.mode = Mode::InRow;
+                    }
+                }
+                "body" | "caption" | "col" | "colgroup" | "html" => {}
+                "table" | "tbody" | "tfoot" | "thead" | "tr" => {
+                    if self.in_scope_named(Scope::Table, name) {
+                        self.close_cell();
+                        self.mode = Mode::InRow;
+                        self.end_in(Mode::InRow, name);
+                    }
+                }
+                _ => self.end_in_body(name),
+            },
+            Mode::InTemplate => {
+                if name == "template" {
+                    self.end_template();
+                }
+            }
+        }
+    }
+
+    fn end_in_body(&mut self, name: &str) {
+        match name {
+            "template" => self.end_template(),
+            "body" | "html" => {}
+            _ if BLOCK_ENDS.contains(&name) => {
+                if self.in_scope_named(Scope::Default, name) {
+                    self.generate_implied_end(None);
+                    self.pop_until_named(name);
+                }
+            }
+            "form" => {
+                if self.has_html("template") {
+                    if self.in_scope_named(Scope::Default, "form") {
+                        self.generate_implied_end(None);
+                        self.pop_until_named("form");
+                    }
+                    return;
+                }
+                let Some(id) = self.form.take() else { return };
+                if !self.in_scope(Scope::Default, |elem| elem.id == id) {
+                    return;
+                }
+                self.generate_implied_end(None);
+                if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
+                    self.remove_at(index);
+                }
+            }
+            "p" => {
+                if !self.in_scope_named(Scope::Button, "p") {
+                    // An empty `p` is inserted and closed at once.
+                    return;
+                }
+                self.close_p();
+            }
+            "li" => {
+                if self.in_scope_named(Scope::ListItem, "li") {
+                    self.generate_implied_end(Some("li"));
+                    self.pop_until_named("li");
+                }
+            }
+            "dd" | "dt" => {
+                if self.in_scope_named(Scope::Default, name) {
+                    self.generate_implied_end(Some(name));
+                    self.pop_until_named(name);
+                }
+            }
+            _ if is_heading(name) => {
+                if self.in_scope(Scope::Default, |elem| elem.is_html(is_heading)) {
+                    self.generate_implied_end(None);
+                    self.pop_until(|elem| elem.is_html(is_heading));
+                }
+            }
+            _ if is_formatting(name) => self.adoption_agency(name),
+            "applet" | "marquee" | "object" => {
+                if self.in_scope_named(Scope::Default, name) {
+                    self.generate_implied_end(None);
+                    self.pop_until_named(name);
+                    self.clear_to_marker();
+                }
+            }
+            "br" => self.reconstruct(),
+            _ => self.end_tag_in_body_generic(name),
+        }
+    }
+
+    fn end_tag_in_body_generic(&mut self, name: &str) {
+        let mut found = None;
+        for (index, elem) in self.stack.iter().enumerate().rev() {
+            if elem.is(name) {
+                found = Some(index);
+                break;
+            }
+            if elem.special() {
+                return;
+            }
+        }
+        let Some(index) = found else { return };
+        self.generate_implied_end(Some(name));
+        self.truncate(index);
+    }
+}
