@@ -65,6 +65,14 @@ export interface Options {
   baseUrl?: string | null;
   /** Links to another origin than baseUrl open in a new tab. Default: false. */
   externalLinksNewTab?: boolean;
+  /** rel on every link. Default "noopener noreferrer nofollow ugc". */
+  linkRel?: string;
+  /** URL schemes to allow besides http, https, mailto, tel; never javascript, vbscript, data, file, blob. */
+  extraUrlSchemes?: string[];
+  /** Classes to keep on any element besides quire's own. */
+  extraClasses?: string[];
+  /** Attributes to keep on any element: data-*, aria-* or role only. */
+  extraAttributes?: string[];
 }
 
 /** One heading of the table of contents. */

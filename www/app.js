@@ -22,9 +22,12 @@ const metaTitle = byId('meta-title');
 const renderTime = byId('render-time');
 const metaInput = byId('meta-input');
 const metaOutput = byId('meta-output');
+const removedBox = byId('removed');
+const removedSummary = byId('removed-summary');
+const removedList = byId('removed-list');
 
 // Keys of the Article object that already have a place of their own.
-const SHOWN_ELSEWHERE = new Set(['html', 'title']);
+const SHOWN_ELSEWHERE = new Set(['html', 'title', 'removed']);
 const DEFAULT_ID_PREFIX = 'user-content-';
 const encoder = new TextEncoder();
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -64,6 +67,7 @@ function render() {
   const elapsed = performance.now() - started;
 
   clearError();
+  showRemoved(article?.removed);
   showMetadata(article, markdown, elapsed);
   document.body.dataset.ready = '1';
 }
@@ -82,6 +86,21 @@ function clearError() {
   statusBox.textContent = '';
   delete statusBox.dataset.state;
   previewScroll.hidden = false;
+}
+
+// What the sanitizer took out, line by line, so an author can see why their <iframe> vanished.
+function showRemoved(removed) {
+  const items = Array.isArray(removed) ? removed : [];
+  removedBox.hidden = items.length === 0;
+  removedSummary.textContent = `${items.length} thing${items.length === 1 ? '' : 's'} removed by the sanitizer`;
+  removedList.replaceChildren(
+    ...items.map(({ kind, name, element, line }) => {
+      const li = document.createElement('li');
+      const what = kind === 'element' ? `<${name}>` : kind === 'attribute' ? `${name} on <${element}>` : `${name} URL on <${element}>`;
+      li.textContent = `line ${line}: ${what}`;
+      return li;
+    }),
+  );
 }
 
 function showMetadata(article, markdown, elapsed) {

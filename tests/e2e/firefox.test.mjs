@@ -65,7 +65,9 @@ test('typing in the editor re-renders in Firefox', async () => {
     em: document.querySelector('#preview em')?.textContent,
     onerror: document.querySelectorAll('#preview [onerror]').length,
     pwned: window.__pwned === 1,
+    removed: [...document.querySelectorAll('#removed-list li')].map((li) => li.textContent),
+    removedShown: !document.getElementById('removed').hidden,
   }));
-  assert.deepEqual(state, { em: 'there', onerror: 0, pwned: false });
+  assert.deepEqual(state, { em: 'there', onerror: 0, pwned: false, removed: ['line 3: onerror on <img>'], removedShown: true });
   await driver.wait(until.elementLocated(By.css('#preview header h1')), 5_000);
 });

@@ -13,7 +13,9 @@ export async function usage(element: Element): Promise<string> {
   const series = article.frontMatter["series"];
   const lines: (number | null)[] = article.warnings.map((w) => w.line);
   const dir: "ltr" | "rtl" | "auto" | null = article.dir;
-  renderHtml("x", { baseUrl: "https://example.com/", tocMaxLevel: 3, bodyOnly: true, figures: false });
+  renderHtml("x", { baseUrl: "https://example.com/", tocMaxLevel: 3, bodyOnly: true, figures: false, extraUrlSchemes: ["xmpp"], linkRel: "nofollow" });
+  const removedLines: number[] = article.removed.map((r) => r.line);
+  const kinds: ("element" | "attribute" | "url")[] = article.removed.map((r) => r.kind);
   const html: string = renderHtml("*x*");
   renderInto(element, "text", null);
   // @ts-expect-error: not a preset
@@ -24,5 +26,5 @@ export async function usage(element: Element): Promise<string> {
   renderHtml(42);
   // @ts-expect-error: html is a string, not a number
   const wrong: number = article.html;
-  return `${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir}`;
+  return `${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds}`;
 }
