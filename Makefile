@@ -83,6 +83,11 @@ $(TRAP_PKG)/quire.js: $(SOURCES)
 test-trap: setup $(TRAP_PKG)/quire.js
 	node --test tests/trap/
 
+## bench: quire beside marked + DOMPurify, markdown-it + DOMPurify and markdown-wasm in headless
+## Chromium and Firefox; writes bench/results.{json,md} and bench/chart.svg (not part of make test)
+bench: setup-browsers build
+	node bench/run.mjs
+
 clean:
 	cargo clean
 	rm -rf $(PKG) pkg
