@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { serve } from './serve.mjs';
+import { chromiumLaunchOptions, firefoxDriver, newestSourceTime } from '../tests/support/browsers.mjs';
 import { renderChart } from './chart.mjs';
 import { renderMarkdown } from './report.mjs';
 
@@ -46,18 +47,6 @@ function packageVersion(name) {
   return JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
-function newestSource() {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.rs')) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  return newest;
-}
 
 function gitHead() {
   try {
@@ -67,13 +56,6 @@ function gitHead() {
   }
 }
 
-function which(command) {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
 
 // ---- transfer sizes (Node, zlib) ---------------------------------------------------------------
 
@@ -179,19 +161,8 @@ async function runBrowser(driver, base) {
 
 async function chromiumDriver() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--js-flags=--expose-gc', // lets the page collect garbage between measurements
-    ],
-  });
+  // --expose-gc lets the page collect garbage between measurements.
+  const browser = await chromium.launch(chromiumLaunchOptions(['--js-flags=--expose-gc']));
   const errors = [];
   const wrap = async (context, url) => {
     const page = await context.newPage();
@@ -220,21 +191,9 @@ async function chromiumDriver() {
 
 // ---- Firefox through selenium-webdriver + geckodriver -------------------------------------------
 
-async function firefoxDriver() {
-  process.env.SE_OFFLINE = 'true'; // never let Selenium Manager try to download anything
-  const { Builder } = await import('selenium-webdriver');
-  const firefox = (await import('selenium-webdriver/firefox.js')).default;
-  const geckodriver = process.env.GECKODRIVER || which('geckodriver');
-  if (!geckodriver) throw new Error('geckodriver not found on PATH');
-  const binary = process.env.FIREFOX || '/usr/bin/firefox-esr';
-
+async function firefoxSession() {
   const session = async () => {
-    const options = new firefox.Options().setBinary(binary).addArguments('-headless');
-    const driver = await new Builder()
-      .forBrowser('firefox')
-      .setFirefoxOptions(options)
-      .setFirefoxService(new firefox.ServiceBuilder(geckodriver))
-      .build();
+    const driver = await firefoxDriver();
     await driver.manage().setTimeouts({ script: 300_000, pageLoad: 60_000 });
     return driver;
   };
@@ -281,7 +240,7 @@ try {
   for (const name of BROWSERS) {
     let driver;
     try {
-      driver = name === 'firefox' ? await firefoxDriver() : await chromiumDriver();
+      driver = name === 'firefox' ? await firefoxSession() : await chromiumDriver();
     } catch (error) {
       log(`${name}: could not start (${error.message.split('\n')[0]}); skipped`);
       skipped.push({ browser: name, reason: error.message.split('\n')[0] });
@@ -324,7 +283,7 @@ const results = {
     version: describeInfo.quireVersion,
     commit: gitHead(),
     wasmBuilt: wasmStat.mtime.toISOString(),
-    wasmOlderThanSources: newestSource() > wasmStat.mtimeMs,
+    wasmOlderThanSources: newestSourceTime(ROOT) > wasmStat.mtimeMs,
   },
   packages: Object.fromEntries(
     ['marked', 'markdown-it', 'dompurify', 'markdown-wasm', 'commonmark-spec', 'playwright-core', 'selenium-webdriver'].map(

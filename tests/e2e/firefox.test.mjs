@@ -3,9 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
+import { firefoxDriver } from '../support/browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 assert.ok(existsSync(`${root}www/pkg/quire.js`), 'www/pkg/quire.js is missing: run `make build` first');
@@ -14,16 +14,8 @@ let server;
 let driver;
 
 before(async () => {
-  process.env.SE_OFFLINE = 'true'; // selenium-manager must never try to download anything
-  const { Builder, until, By } = await import('selenium-webdriver');
-  const firefox = await import('selenium-webdriver/firefox.js');
-  const geckodriver = process.env.GECKODRIVER || execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8' }).trim();
-  const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr');
-  driver = await new Builder()
-    .forBrowser('firefox')
-    .setFirefoxOptions(options)
-    .setFirefoxService(new firefox.ServiceBuilder(geckodriver))
-    .build();
+  const { until, By } = await import('selenium-webdriver');
+  driver = await firefoxDriver();
   server = await startStaticServer(`${root}www`);
   await driver.get(server.url);
   await driver.wait(until.elementLocated(By.css('body[data-ready="1"]')), 20_000);

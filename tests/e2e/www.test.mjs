@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
+import { chromiumLaunchOptions } from '../support/browsers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WWW = path.join(ROOT, 'www');
@@ -33,19 +34,7 @@ try {
 
 const CRATE_VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))?.[1];
 
-const LAUNCH_OPTIONS = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+const LAUNCH_OPTIONS = chromiumLaunchOptions();
 
 const TEST_OPTIONS = { timeout: 90_000 };
 

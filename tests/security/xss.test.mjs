@@ -20,10 +20,11 @@
 // QUIRE_XSS_VECTORS (another path for dompurify-vectors.json).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { serve } from './server.mjs';
+import { chromiumLaunchOptions, firefoxDriver, newestSourceTime } from '../support/browsers.mjs';
 import { CASES } from './corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,21 +59,7 @@ if (!/export function sanitizeHtml\b/.test(readFileSync(PKG_JS, 'utf8'))) {
   throw new Error('www/pkg/quire.js has no sanitizeHtml export: the package is older than the source. Run `make build`.');
 }
 
-/** Newest modification time among the crate's sources, to warn about a stale www/pkg. */
-function newestSourceTime() {
-  let newest = 0;
-  const visit = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.rs')) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  visit(path.join(ROOT, 'src'));
-  for (const file of ['Cargo.toml', 'Cargo.lock']) newest = Math.max(newest, statSync(path.join(ROOT, file)).mtimeMs);
-  return newest;
-}
-const STALE_PACKAGE = statSync(PKG_WASM).mtimeMs < newestSourceTime();
+const STALE_PACKAGE = statSync(PKG_WASM).mtimeMs < newestSourceTime(ROOT);
 if (STALE_PACKAGE) {
   console.warn('WARNING: www/pkg/quire_bg.wasm is older than src/: these results are for the old build. Run `make build`.');
 }
@@ -102,34 +89,9 @@ const SELF_TEST_IDS = ['html-event-001', 'html-event-003', 'html-event-059', 'ht
 
 // --- Browser drivers: one tiny interface over playwright-core and selenium-webdriver ------------
 
-/** Finds an executable on PATH (no shell). */
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
-
 async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   let context = null;
   let page = null;
   const dialogs = [];
@@ -168,28 +130,15 @@ async function launchChromium() {
 }
 
 async function launchFirefox() {
-  process.env.SE_OFFLINE = 'true'; // selenium-manager must never try to download a driver or browser
-  const { Builder } = await import('selenium-webdriver');
-  const firefox = await import('selenium-webdriver/firefox.js');
-  const geckodriver = process.env.GECKODRIVER || onPath('geckodriver');
-  if (!geckodriver) throw new Error('geckodriver is not on PATH (set GECKODRIVER to its path)');
-  const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr');
   // Quiet and offline: no updates, telemetry or prefetching.
-  for (const [key, value] of Object.entries({
+  const driver = await firefoxDriver({
     'app.update.enabled': false,
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
     'network.captive-portal-service.enabled': false,
-  })) {
-    options.setPreference(key, value);
-  }
-  const driver = await new Builder()
-    .forBrowser('firefox')
-    .setFirefoxOptions(options)
-    .setFirefoxService(new firefox.ServiceBuilder(geckodriver))
-    .build();
+  });
   const capabilities = await driver.getCapabilities();
   const dialogs = [];
   /** WebDriver refuses commands while a real dialog is open: record it, dismiss it, retry once. */

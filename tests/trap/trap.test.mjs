@@ -3,10 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../e2e/static-server.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
+import { chromiumLaunchOptions, firefoxDriver } from '../support/browsers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 assert.ok(existsSync(`${root}target/trap/pkg/quire.js`), 'the trap-test build is missing: run `make test-trap`');
@@ -32,10 +32,7 @@ after(async () => {
 });
 
 test('Chromium: the call after a trap works', async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}tests/trap/page.html`);
@@ -47,12 +44,7 @@ test('Chromium: the call after a trap works', async () => {
 });
 
 test('Firefox: the call after a trap works', async () => {
-  process.env.SE_OFFLINE = 'true'; // selenium-manager must never try to download anything
-  const { Builder } = await import('selenium-webdriver');
-  const firefox = await import('selenium-webdriver/firefox.js');
-  const geckodriver = process.env.GECKODRIVER || execFileSync('sh', ['-c', 'command -v geckodriver'], { encoding: 'utf8' }).trim();
-  const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr');
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(new firefox.ServiceBuilder(geckodriver)).build();
+  const driver = await firefoxDriver();
   try {
     await driver.get(`${server.url}tests/trap/page.html`);
     await driver.wait(async () => Boolean(await driver.executeScript(() => window.__results)), 20_000);
