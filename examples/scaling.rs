@@ -12,10 +12,11 @@
 
 use std::time::{Duration, Instant};
 
-/// One hostile input: `make(n)` builds it at about `n` bytes.
-struct Case {
-    name: &'static str,
-    make: fn(usize) -> String,
+/// One hostile input: `make(n)` builds it at about `n` bytes. (`tests/robustness.rs` renders the
+/// same cases and checks the output; it includes this file as a module.)
+pub struct Case {
+    pub name: &'static str,
+    pub make: fn(usize) -> String,
 }
 
 /// `unit` repeated to about `n` bytes.
@@ -140,7 +141,7 @@ fn mixed_nesting(n: usize) -> String {
     format!("{}x\n", repeat("> - <div>\n> - ", n))
 }
 
-const CASES: &[Case] = &[
+pub const CASES: &[Case] = &[
     Case {
         name: "nested strong emph",
         make: nested_strong_emph,

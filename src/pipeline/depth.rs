@@ -19,14 +19,24 @@
 //!
 //! Escaping is the only change made to raw HTML, and it only ever turns markup into text: a `<`
 //! written as `&lt;` cannot start anything in any state of the HTML tokenizer. What must never
-//! happen is that escaping one tag changes how what follows it is read. So tags that switch the
-//! tokenizer (`<textarea>`, `<script>`, `<style>`… whose content is text) are never escaped (they
-//! cannot nest, so they add one level at most), and nothing is escaped singly while SVG or MathML
-//! content is open (an escaped `<svg>` or `<foreignObject>` would change which tags its content
-//! has): there, the rest of the raw HTML run is escaped as a whole, which leaves no markup in it
-//! at all. For the same reason, raw HTML that is cut off in the middle of a tag, declaration or
-//! bogus comment when Markdown takes over again (an HTML block ending inside `<div title="…`) is
-//! escaped from its `<`: Markdown's own output must be read as Markdown meant it.
+//! happen is that escaping one tag changes how what follows it is tokenized, turning text into
+//! markup. So:
+//!
+//! * tags that switch the tokenizer to text (`<textarea>`, `<script>`, `<style>`…) are never
+//!   escaped: they cannot nest, so they add one level at most;
+//! * SVG and MathML content decide whether `<![CDATA[`, `<style>` or `<textarea>` are text, and
+//!   so which tags follow: a tag in it (or one opening it, or an integration point) is never
+//!   escaped alone, and once anything was escaped or dropped no SVG or MathML content opens. In
+//!   those cases all raw HTML from there on is escaped ("panic"), but for the start tags that
+//!   leave SVG or MathML content, which never deepen the tree;
+//! * raw HTML cut off inside a tag, declaration or bogus comment when Markdown takes over again
+//!   (an HTML block ending inside `<div title="…`) would swallow Markdown's own output: the
+//!   construct is escaped from its `<` (and if it opened SVG, MathML or text-only content, or was
+//!   the end tag of a `<textarea>`…, all raw HTML after it too). At the very end of the document
+//!   nothing follows, and it stays as it is.
+//!
+//! Pathological documents aside, nothing changes: a document that never nests `MAX_DEPTH` deep
+//! and leaves no tag unfinished is passed through untouched.
 //!
 //! Everything here is linear: each byte of raw HTML is scanned once (a tag that is escaped is
 //! scanned twice), and the model's work per token is bounded by the depth it allows.
@@ -59,6 +69,8 @@ pub(crate) struct Depth<'a, I> {
     ready: VecDeque<Event<'a>>,
     /// The event that ended a run of raw HTML, to be handled next.
     held: Option<Event<'a>>,
+    /// A run of raw HTML events being read (kept for its allocation).
+    run: Vec<Event<'a>>,
     done: bool,
     /// Per open Markdown `Start` event: whether it was passed on.
     open: Vec<bool>,
@@ -77,6 +89,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             raw_html,
             ready: VecDeque::new(),
             held: None,
+            run: Vec::new(),
             done: false,
             open: Vec::new(),
             in_image: 0,
@@ -108,7 +121,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         if !self.markup() {
             return;
         }
-        for name in names {
+        for &name in names {
             self.tree.start_tag(&StartTag {
                 key,
                 ..StartTag::named(name)
@@ -151,6 +164,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
         if droppable && self.markup() && self.tree.load() >= MAX_DEPTH && !self.tree.foreign_on_stack() {
             self.open.push(false);
+            self.scanner.diverged = true;
             if block {
                 // A line break keeps the words of flattened list items and quotes apart.
                 self.ready.push_back(Event::SoftBreak);
@@ -188,9 +202,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             self.ready.push_back(Event::End(end));
             return;
         }
-        // The end of a dropped start goes too, unless SVG or MathML content opened since: then the
-        // end tag may be what leaves it, and must stay.
-        if !passed && !self.tree.foreign_on_stack() {
+        // The end of a dropped start goes too, unless SVG or MathML content opened since (the end
+        // tag may be what leaves it) or raw HTML left text open (where the end tag is text).
+        if !passed && !self.tree.foreign_on_stack() && self.markup() {
             return;
         }
         let (names, block) = end_names(end, self.in_table_head);
@@ -245,21 +259,37 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     }
 
     /// Tokenizes a run of raw HTML events (escaping what must be), then queues them.
-    fn raw_run(&mut self, run: Vec<Event<'a>>) {
-        let mut joined = String::new();
-        let mut starts = Vec::with_capacity(run.len());
-        for event in &run {
-            starts.push(joined.len());
-            if let Event::Html(html) | Event::InlineHtml(html) = event {
-                joined.push_str(html);
+    fn raw_run(&mut self, run: &mut Vec<Event<'a>>) {
+        // Nothing of Markdown's follows the last run: what it leaves unfinished stays as it is.
+        let last = self.held.is_none() && self.done;
+        match run.as_slice() {
+            [Event::Html(html) | Event::InlineHtml(html)] => self.scanner.run(html.as_bytes(), &mut self.tree, last),
+            _ => {
+                let mut joined = String::new();
+                for event in run.iter() {
+                    if let Event::Html(html) | Event::InlineHtml(html) = event {
+                        joined.push_str(html);
+                    }
+                }
+                self.scanner.run(joined.as_bytes(), &mut self.tree, last);
             }
         }
-        let escapes = self.scanner.run(joined.as_bytes(), &mut self.tree);
-        let mut escapes = escapes.iter().copied().peekable();
-        for (event, start) in run.into_iter().zip(starts) {
+        let mut escapes = self.scanner.escapes.iter().copied().peekable();
+        let mut start = 0;
+        for event in run.drain(..) {
             let event = match event {
-                Event::Html(html) => Event::Html(escape_at(html, start, &mut escapes)),
-                Event::InlineHtml(html) => Event::InlineHtml(escape_at(html, start, &mut escapes)),
+                Event::Html(html) => {
+                    let length = html.len();
+                    let html = escape_at(html, start, &mut escapes);
+                    start += length;
+                    Event::Html(html)
+                }
+                Event::InlineHtml(html) => {
+                    let length = html.len();
+                    let html = escape_at(html, start, &mut escapes);
+                    start += length;
+                    Event::InlineHtml(html)
+                }
                 event => event,
             };
             self.ready.push_back(event);
@@ -277,7 +307,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
             }
             let event = self.pull()?;
             if self.raw_html && self.in_image == 0 && is_raw(&event) {
-                let mut run = vec![event];
+                let mut run = std::mem::take(&mut self.run);
+                run.push(event);
                 while let Some(event) = self.pull() {
                     if is_raw(&event) {
                         run.push(event);
@@ -286,7 +317,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
                         break;
                     }
                 }
-                self.raw_run(run);
+                self.raw_run(&mut run);
+                self.run = run;
             } else {
                 self.markdown(event);
             }
@@ -500,15 +532,15 @@ struct Scanner {
     text: Option<bool>,
     /// Escaped start tags by name, waiting for their end tags.
     escaped: HashMap<Vec<u8>, usize>,
+    /// Whether the document html5ever reads differs from the one written (something was escaped
+    /// or dropped): from then on, SVG and MathML content may not open (see `panic`).
+    diverged: bool,
+    /// Whether all raw HTML from here on is escaped: where escaping one tag could change how
+    /// what follows it is tokenized (SVG and MathML content, text-only elements), everything that
+    /// follows is made text instead.
+    panic: bool,
     /// Offsets of the `<` to escape in the current run.
     escapes: Vec<usize>,
-}
-
-/// What to do after a tag is read.
-enum Next {
-    Continue,
-    /// The rest of the run has been escaped.
-    Stop,
 }
 
 impl Scanner {
@@ -605,42 +637,75 @@ impl Scanner {
             .map(|(_, value)| value)
     }
 
+    /// Escapes `from..to`, and from now on all raw HTML but for the start tags that leave SVG
+    /// and MathML content.
+    fn panic(&mut self, bytes: &[u8], from: usize, to: usize) {
+        self.escape_span(bytes, from, to);
+        self.panic = true;
+        self.diverged = true;
+        if self.st == St::Data {
+            self.note_text(b"<");
+        }
+    }
+
     /// A tag ended at `end` (one past its `>`).
-    fn emit_tag(&mut self, bytes: &[u8], end: usize, tree: &mut Tree) -> Next {
+    fn emit_tag(&mut self, bytes: &[u8], end: usize, tree: &mut Tree) {
         self.end_attr();
         self.st = St::Data;
         self.flush_text(tree);
-        let name = String::from_utf8_lossy(&self.name).into_owned();
+        let name = name_of(&String::from_utf8_lossy(&self.name));
         if self.end_tag {
             if tree.mode == Mode::Text {
                 tree.end_tag(&name);
-                return Next::Continue;
+                return;
             }
             if let Some(count) = self.escaped.get_mut(&self.name).filter(|count| **count > 0) {
                 *count -= 1;
-                if !tree.foreign_on_stack() {
-                    self.escape_span(bytes, self.construct, end);
-                    tree.characters(true);
-                    return Next::Continue;
-                }
-            }
-            tree.end_tag(&name);
-            return Next::Continue;
-        }
-        let html_rules = tree.html_rules_for_start(&name);
-        if tree.would_grow(&name, self.self_closing, html_rules) && tree.load() >= MAX_DEPTH + HTML_SLACK {
-            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name.as_str());
-            if !raw_text {
-                if !html_rules || tree.foreign_on_stack() || name == "svg" || name == "math" {
-                    // Escaping one tag here could change which tags its content has.
-                    self.escape_span(bytes, self.construct, bytes.len());
-                    tree.characters(true);
-                    return Next::Stop;
+                if tree.foreign_on_stack() {
+                    return self.panic(bytes, self.construct, end);
                 }
                 self.escape_span(bytes, self.construct, end);
-                tree.characters(true);
+                self.note_text(b"<");
+                return;
+            }
+            if self.panic {
+                self.escape_span(bytes, self.construct, end);
+                return self.note_text(b"<");
+            }
+            tree.end_tag(&name);
+            return;
+        }
+        let html_rules = tree.html_rules_for_start(&name);
+        let font_breakout = &*name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
+        if self.panic {
+            // Only a tag that leaves SVG or MathML content goes through (it pops at least the
+            // element it would push): the text after it is no longer theirs.
+            let leaves_foreign = !html_rules && (is_breakout(&name) || font_breakout);
+            if !leaves_foreign {
+                self.escape_span(bytes, self.construct, end);
+                self.note_text(b"<");
+                return;
+            }
+        }
+        let enters_foreign = html_rules && !self.self_closing && matches!(&*name, "svg" | "math");
+        if enters_foreign && self.diverged {
+            // What html5ever reads already differs from what was written: SVG or MathML content
+            // opened now might not be where the writer had it.
+            return self.panic(bytes, self.construct, end);
+        }
+        let grows = tree.would_grow(&name, self.self_closing, html_rules, font_breakout);
+        if grows && tree.load() >= MAX_DEPTH + HTML_SLACK {
+            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&&*name);
+            if !raw_text {
+                if !html_rules || tree.foreign_on_stack() || enters_foreign {
+                    // Escaping one tag here could change how the tags after it are read.
+                    return self.panic(bytes, self.construct, end);
+                }
+                self.escape_span(bytes, self.construct, end);
+                self.note_text(b"<");
+                self.diverged = true;
                 *self.escaped.entry(self.name.clone()).or_insert(0) += 1;
-                return Next::Continue;
+                return;
             }
         }
         let formatting = is_formatting(&name);
@@ -649,13 +714,13 @@ impl Scanner {
         } else {
             String::new()
         };
-        let font_breakout = name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
-        let html_annotation = name == "annotation-xml"
+        let html_annotation = &*name == "annotation-xml"
             && self.attr_value(b"encoding").is_some_and(|value| {
                 value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
             });
         let switch = tree.start_tag(&StartTag {
             name: &name,
+            atom: name.clone(),
             self_closing: self.self_closing,
             key: &key,
             font_breakout,
@@ -665,12 +730,11 @@ impl Scanner {
             self.raw_name.clone_from(&self.name);
             self.st = switch;
         }
-        Next::Continue
     }
 
-    /// Reads one run of raw HTML (events joined), giving the model every token; returns the
-    /// offsets of the `<` to escape, ascending.
-    fn run(&mut self, bytes: &[u8], tree: &mut Tree) -> Vec<usize> {
+    /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
+    /// offsets of the `<` to escape in `escapes`, ascending.
+    fn run(&mut self, bytes: &[u8], tree: &mut Tree, last: bool) {
         self.escapes.clear();
         let mut i = 0;
         while i < bytes.len() {
@@ -688,10 +752,20 @@ impl Scanner {
                         self.construct = text_end;
                         self.construct_raw = None;
                         self.st = St::TagOpen;
+                        if self.panic && !bytes.get(text_end + 1).is_some_and(u8::is_ascii_alphabetic) {
+                            // Panic: only start tags are read, to let through those leaving SVG.
+                            self.escapes.push(text_end);
+                            self.note_text(b"<");
+                            self.st = St::Data;
+                        }
                     }
                     next = text_end + 1;
                 }
                 St::Plaintext => next = bytes.len(),
+                St::Raw(_) if self.panic => {
+                    self.escape_span(bytes, i, bytes.len());
+                    next = bytes.len();
+                }
                 St::Raw(kind) => {
                     let special = |c: u8| c == b'<' || (c == b'-' && matches!(kind, Raw::Escaped | Raw::DoubleEscaped));
                     match bytes[i..].iter().position(|&c| special(c)) {
@@ -754,9 +828,7 @@ impl Scanner {
                             match b {
                                 b'/' => self.st = St::SelfClosing,
                                 b'>' => {
-                                    if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                                        break;
-                                    }
+                                    self.emit_tag(bytes, i + 1, tree);
                                 }
                                 _ => self.st = St::BeforeAttrName,
                             }
@@ -868,9 +940,7 @@ impl Scanner {
                     b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
                     b'/' => self.st = St::SelfClosing,
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     c => self.name.push(c.to_ascii_lowercase()),
                 },
@@ -878,9 +948,7 @@ impl Scanner {
                     b'\t' | b'\n' | b'\x0C' | b' ' => {}
                     b'/' => self.st = St::SelfClosing,
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     c => {
                         self.end_attr();
@@ -892,9 +960,7 @@ impl Scanner {
                     b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::AfterAttrName,
                     b'/' => self.st = St::SelfClosing,
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     b'=' => {
                         self.start_value();
@@ -910,9 +976,7 @@ impl Scanner {
                         self.st = St::BeforeAttrValue;
                     }
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     c => {
                         self.end_attr();
@@ -924,9 +988,7 @@ impl Scanner {
                     b'\t' | b'\n' | b'\x0C' | b' ' => {}
                     b'"' | b'\'' => self.st = St::AttrValue(b),
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     _ => {
                         self.st = St::AttrValue(0);
@@ -939,9 +1001,7 @@ impl Scanner {
                         self.st = St::BeforeAttrName;
                     }
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     c => self.push_value(c),
                 },
@@ -965,9 +1025,7 @@ impl Scanner {
                     b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
                     b'/' => self.st = St::SelfClosing,
                     b'>' => {
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     _ => {
                         self.st = St::BeforeAttrName;
@@ -977,9 +1035,7 @@ impl Scanner {
                 St::SelfClosing => match b {
                     b'>' => {
                         self.self_closing = true;
-                        if let Next::Stop = self.emit_tag(bytes, i + 1, tree) {
-                            break;
-                        }
+                        self.emit_tag(bytes, i + 1, tree);
                     }
                     _ => {
                         self.st = St::BeforeAttrName;
@@ -1086,20 +1142,55 @@ impl Scanner {
             }
             i = next;
         }
-        self.finish_run(bytes, tree);
-        let mut escapes = std::mem::take(&mut self.escapes);
-        escapes.sort_unstable();
-        escapes.dedup();
-        escapes
+        if !last {
+            self.finish_run(bytes, tree);
+        }
+        self.flush_text(tree);
+        self.escapes.sort_unstable();
+        self.escapes.dedup();
     }
 
     /// Markdown's output comes next. Where it would be read as part of a construct the raw HTML
     /// left unfinished (inside a tag, a declaration, a bogus comment, an end tag of raw text), the
     /// construct is escaped; the states Markdown's output cannot leave (comments, raw text)
     /// return to their base state.
-    fn finish_run(&mut self, bytes: &[u8], tree: &mut Tree) {
+    fn finish_run(&mut self, bytes: &[u8], tree: &Tree) {
         match self.st {
             St::Data | St::Plaintext | St::Raw(_) | St::Cdata | St::Comment => {}
+            St::TagName
+            | St::BeforeAttrName
+            | St::AttrName
+            | St::AfterAttrName
+            | St::BeforeAttrValue
+            | St::AttrValue(_)
+            | St::AfterAttrValueQuoted
+            | St::SelfClosing
+                if self.construct_raw.is_some() =>
+            {
+                // The end tag of a `<textarea>`, `<script>`… cut off: html5ever would end the
+                // text at Markdown's next `>`, we would not.
+                let kind = self.construct_raw.unwrap_or(Raw::Rcdata);
+                self.panic(bytes, self.construct, bytes.len());
+                self.st = St::Raw(kind);
+            }
+            St::TagName
+            | St::BeforeAttrName
+            | St::AttrName
+            | St::AfterAttrName
+            | St::BeforeAttrValue
+            | St::AttrValue(_)
+            | St::AfterAttrValueQuoted
+            | St::SelfClosing
+                if tree.foreign_on_stack()
+                    || (!self.end_tag
+                        && (self.name == b"svg"
+                            || self.name == b"math"
+                            || RAW_TEXT_ELEMENTS.iter().any(|name| name.as_bytes() == self.name))) =>
+            {
+                // The tag would have opened SVG, MathML or text-only content, or closed some.
+                self.st = St::Data;
+                self.panic(bytes, self.construct, bytes.len());
+            }
             St::TagOpen
             | St::EndTagOpen
             | St::TagName
@@ -1113,16 +1204,12 @@ impl Scanner {
             | St::BogusComment
             | St::Doctype => {
                 self.escape_span(bytes, self.construct, bytes.len());
-                match self.construct_raw {
-                    Some(kind) => self.st = St::Raw(kind),
-                    None => {
-                        self.note_text(b"<");
-                        self.st = St::Data;
-                    }
-                }
+                self.note_text(b"<");
+                self.st = St::Data;
+                self.diverged = true;
             }
             St::RawEndOpen(kind) | St::RawEndName(kind) => {
-                self.escapes.push(self.construct);
+                self.panic(bytes, self.construct, bytes.len());
                 self.st = St::Raw(kind);
             }
             // Markdown's output starts with a newline or a tag: these go back to the base state.
@@ -1141,7 +1228,6 @@ impl Scanner {
             | St::CommentEndBang => self.st = St::Comment,
             St::CdataBracket | St::CdataEnd => self.st = St::Cdata,
         }
-        self.flush_text(tree);
     }
 }
 
@@ -1210,9 +1296,186 @@ enum Ns {
     MathMl,
 }
 
+/// An element's name, lowercase: one of the names HTML, SVG and MathML define (shared), or
+/// another.
+#[derive(Clone, Debug)]
+enum Name {
+    Known(&'static str),
+    Other(Rc<str>),
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Name::Known(name) => name,
+            Name::Other(name) => name,
+        }
+    }
+}
+
+fn name_of(name: &str) -> Name {
+    match KNOWN_NAMES.binary_search(&name) {
+        Ok(index) => Name::Known(KNOWN_NAMES[index]),
+        Err(_) => Name::Other(Rc::from(name)),
+    }
+}
+
+/// Sorted, for `binary_search`.
+const KNOWN_NAMES: [&str; 147] = [
+    "a",
+    "abbr",
+    "address",
+    "annotation-xml",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "bgsound",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "desc",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "foreignobject",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "image",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "keygen",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "malignmark",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "mglyph",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "nav",
+    "nobr",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rb",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+];
+
 #[derive(Clone, Debug)]
 struct Elem {
-    name: Rc<str>,
+    name: Name,
     ns: Ns,
     id: usize,
     /// A MathML `annotation-xml` whose encoding makes it an HTML integration point.
@@ -1222,7 +1485,12 @@ struct Elem {
 #[derive(Clone, Debug)]
 enum Entry {
     Marker,
-    Formatting { id: usize, name: Rc<str>, key: Rc<str> },
+    /// `key`: the attributes, normalized (`None` for none).
+    Formatting {
+        id: usize,
+        name: Name,
+        key: Option<Rc<str>>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1240,6 +1508,8 @@ enum Mode {
 
 struct StartTag<'t> {
     name: &'t str,
+    /// The name, to give the element.
+    atom: Name,
     self_closing: bool,
     /// The attributes, normalized (for formatting elements only).
     key: &'t str,
@@ -1249,9 +1519,10 @@ struct StartTag<'t> {
 }
 
 impl StartTag<'_> {
-    fn named(name: &str) -> StartTag<'_> {
+    fn named(name: &'static str) -> StartTag<'static> {
         StartTag {
             name,
+            atom: Name::Known(name),
             self_closing: false,
             key: "",
             font_breakout: false,
@@ -1275,12 +1546,14 @@ struct Tree {
     on_stack: Vec<bool>,
     /// How many SVG and MathML elements are on the stack.
     foreign: usize,
+    /// Stack positions from which the elements are inside an element that was taken off the
+    /// stack in its middle (a misnested `<a>`, a `<form>`): still their ancestor in the tree.
+    /// Ascending.
+    detached: Vec<usize>,
     mode: Mode,
     orig_mode: Mode,
     template_modes: Vec<Mode>,
     form: Option<usize>,
-    /// Interned names, so elements share their name.
-    names: HashMap<Box<str>, Rc<str>>,
 }
 
 impl Default for Tree {
@@ -1290,211 +1563,241 @@ impl Default for Tree {
             list: Vec::new(),
             on_stack: Vec::new(),
             foreign: 0,
+            detached: Vec::new(),
             mode: Mode::InBody,
             orig_mode: Mode::InBody,
             template_modes: Vec::new(),
             form: None,
-            names: HashMap::new(),
         }
     }
 }
 
-const BLOCK_STARTS: [&str; 24] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "header",
-    "hgroup",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "search",
-    "section",
-    "summary",
-    "ul",
-];
+fn is_block_start(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+    )
+}
 
-const BLOCK_ENDS: [&str; 28] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "button",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "header",
-    "hgroup",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "pre",
-    "search",
-    "section",
-    "select",
-    "summary",
-    "ul",
-];
+fn is_block_end(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "button"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "pre"
+            | "search"
+            | "section"
+            | "select"
+            | "summary"
+            | "ul"
+    )
+}
 
-const SPECIAL: [&str; 82] = [
-    "address",
-    "applet",
-    "area",
-    "article",
-    "aside",
-    "base",
-    "basefont",
-    "bgsound",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "caption",
-    "center",
-    "col",
-    "colgroup",
-    "dd",
-    "details",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "iframe",
-    "img",
-    "input",
-    "isindex",
-    "li",
-    "link",
-    "listing",
-    "main",
-    "marquee",
-    "menu",
-    "meta",
-    "nav",
-    "noembed",
-    "noframes",
-    "noscript",
-    "object",
-    "ol",
-    "p",
-    "param",
-    "plaintext",
-    "pre",
-    "script",
-    "section",
-    "select",
-    "source",
-    "style",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "track",
-    "ul",
-    "wbr",
-    "xmp",
-];
+fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "isindex"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
 
 /// Start tags of the "in body" rules that insert an element and pop it at once.
-const VOID: [&str; 18] = [
-    "area", "base", "basefont", "bgsound", "br", "embed", "frame", "hr", "image", "img", "input", "keygen", "link",
-    "meta", "param", "source", "track", "wbr",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "image"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
 /// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
-const BREAKOUT: [&str; 44] = [
-    "b",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "listing",
-    "menu",
-    "meta",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "ruby",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "strike",
-    "sub",
-    "sup",
-    "table",
-    "tt",
-    "u",
-    "ul",
-    "var",
-];
+fn is_breakout(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+    )
+}
 
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -1533,7 +1836,7 @@ impl Elem {
     }
 
     fn special(&self) -> bool {
-        self.ns == Ns::Html && SPECIAL.contains(&&*self.name)
+        self.ns == Ns::Html && is_special(&self.name)
     }
 
     fn bounds(&self, scope: Scope) -> bool {
@@ -1567,16 +1870,7 @@ impl Elem {
 impl Tree {
     // --- the stack -----------------------------------------------------------------------------
 
-    fn intern(&mut self, name: &str) -> Rc<str> {
-        if let Some(name) = self.names.get(name) {
-            return name.clone();
-        }
-        let interned: Rc<str> = Rc::from(name);
-        self.names.insert(Box::from(name), interned.clone());
-        interned
-    }
-
-    fn new_elem(&mut self, name: Rc<str>, ns: Ns, html_annotation: bool) -> Elem {
+    fn new_elem(&mut self, name: Name, ns: Ns, html_annotation: bool) -> Elem {
         let id = self.on_stack.len();
         self.on_stack.push(false);
         Elem {
@@ -1595,8 +1889,7 @@ impl Tree {
         self.stack.push(elem);
     }
 
-    fn push_html(&mut self, name: &str) -> usize {
-        let name = self.intern(name);
+    fn push_html(&mut self, name: Name) -> usize {
         let elem = self.new_elem(name, Ns::Html, false);
         let id = elem.id;
         self.push(elem);
@@ -1613,6 +1906,9 @@ impl Tree {
     fn pop(&mut self) -> Option<Elem> {
         let elem = self.stack.pop()?;
         self.forget(&elem);
+        while self.detached.last().is_some_and(|&from| from >= self.stack.len()) {
+            self.detached.pop();
+        }
         Some(elem)
     }
 
@@ -1622,9 +1918,30 @@ impl Tree {
         }
     }
 
-    fn remove_at(&mut self, index: usize) {
+    /// Takes the element at `index` off the stack; `detach` when it stays the tree ancestor of
+    /// the elements above it.
+    fn remove_at(&mut self, index: usize, detach: bool) {
         let elem = self.stack.remove(index);
         self.forget(&elem);
+        for from in &mut self.detached {
+            if *from > index {
+                *from -= 1;
+            }
+        }
+        if detach && index < self.stack.len() {
+            let at = self.detached.partition_point(|&from| from <= index);
+            self.detached.insert(at, index);
+        }
+    }
+
+    fn insert_at(&mut self, index: usize, elem: Elem) {
+        self.on_stack[elem.id] = true;
+        self.stack.insert(index, elem);
+        for from in &mut self.detached {
+            if *from > index {
+                *from += 1;
+            }
+        }
     }
 
     fn current(&self) -> Option<&Elem> {
@@ -1635,15 +1952,15 @@ impl Tree {
         self.current().is_some_and(|elem| elem.is(name))
     }
 
-    /// Elements on the stack plus formatting elements waiting to be reopened: the depth the
-    /// stack can reach without another start tag.
+    /// Elements on the stack, plus formatting elements waiting to be reopened, plus ancestors
+    /// taken off the stack: the depth the tree can reach without another start tag.
     fn load(&self) -> usize {
         let waiting = self
             .list
             .iter()
             .filter(|entry| matches!(entry, Entry::Formatting { id, .. } if !self.on_stack[*id]))
             .count();
-        self.stack.len() + waiting
+        self.stack.len() + waiting + self.detached.len()
     }
 
     fn foreign_on_stack(&self) -> bool {
@@ -1766,7 +2083,8 @@ impl Tree {
         }
     }
 
-    fn push_formatting(&mut self, name: &str, key: &str) {
+    fn push_formatting(&mut self, tag: &StartTag<'_>) {
+        let (name, key) = (tag.name, tag.key);
         let mut matches = 0;
         let mut first = None;
         for (index, entry) in self.list.iter().enumerate().rev() {
@@ -1776,7 +2094,7 @@ impl Tree {
                     name: entry_name,
                     key: entry_key,
                     ..
-                } if &**entry_name == name && &**entry_key == key => {
+                } if &**entry_name == name && entry_key.as_deref().unwrap_or("") == key => {
                     matches += 1;
                     first = Some(index);
                 }
@@ -1788,12 +2106,11 @@ impl Tree {
                 self.list.remove(first);
             }
         }
-        let id = self.push_html(name);
-        let name = self.intern(name);
+        let id = self.push_html(tag.atom.clone());
         self.list.push(Entry::Formatting {
             id,
-            name,
-            key: Rc::from(key),
+            name: tag.atom.clone(),
+            key: (!key.is_empty()).then(|| Rc::from(key)),
         });
     }
 
@@ -1851,11 +2168,11 @@ impl Tree {
                     if let Some(position) = position {
                         self.list.remove(position);
                     }
-                    self.remove_at(node_index);
+                    self.remove_at(node_index, false);
                     continue;
                 }
                 let Some(position) = position else {
-                    self.remove_at(node_index);
+                    self.remove_at(node_index, false);
                     continue;
                 };
                 let node = self.stack[node_index].clone();
@@ -1896,11 +2213,10 @@ impl Tree {
                 }
             }
             if let Some(index) = self.stack.iter().rposition(|elem| elem.id == fmt_id) {
-                self.remove_at(index);
+                self.remove_at(index, false);
             }
             if let Some(index) = self.stack.iter().position(|elem| elem.id == block_id) {
-                self.on_stack[new_id] = true;
-                self.stack.insert(index + 1, new);
+                self.insert_at(index + 1, new);
             }
         }
     }
@@ -1936,12 +2252,13 @@ impl Tree {
         self.current().is_some_and(|current| current.ns != Ns::Html)
     }
 
-    /// Whether a start tag may leave a new element on the stack.
-    fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool) -> bool {
+    /// Whether a start tag may leave more elements on the stack than there are. (A tag that
+    /// leaves SVG or MathML content pops at least one element before it pushes one.)
+    fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool, font_breakout: bool) -> bool {
         if html_rules {
-            !VOID.contains(&name) && !matches!(name, "html" | "body" | "head" | "frameset")
+            !is_void(name) && !matches!(name, "html" | "body" | "head" | "frameset")
         } else {
-            !self_closing
+            !(self_closing || is_breakout(name) || (name == "font" && font_breakout))
         }
     }
 
@@ -1977,7 +2294,7 @@ impl Tree {
             let mode = self.mode;
             return self.start_in(mode, tag);
         }
-        if BREAKOUT.contains(&tag.name) || (tag.name == "font" && tag.font_breakout) {
+        if is_breakout(tag.name) || (tag.name == "font" && tag.font_breakout) {
             while let Some(current) = self.current() {
                 if current.ns == Ns::Html
                     || current.mathml_text_integration_point()
@@ -1992,7 +2309,7 @@ impl Tree {
         }
         let ns = self.current().map_or(Ns::Html, |current| current.ns);
         if !tag.self_closing {
-            let name = self.intern(tag.name);
+            let name = tag.atom.clone();
             let html_annotation = ns == Ns::MathMl && tag.html_annotation;
             let elem = self.new_elem(name, ns, html_annotation);
             self.push(elem);
@@ -2000,8 +2317,8 @@ impl Tree {
         None
     }
 
-    fn raw(&mut self, name: &str, state: St) -> Option<St> {
-        self.push_html(name);
+    fn raw(&mut self, tag: &StartTag<'_>, state: St) -> Option<St> {
+        self.push_html(tag.atom.clone());
         if state != St::Plaintext {
             self.orig_mode = self.mode;
             self.mode = Mode::Text;
@@ -2012,11 +2329,11 @@ impl Tree {
     /// The "in head" rules for the tags the other modes hand to them.
     fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<St> {
         match tag.name {
-            "title" => self.raw(tag.name, St::Raw(Raw::Rcdata)),
-            "noframes" | "style" => self.raw(tag.name, St::Raw(Raw::Rawtext)),
-            "script" => self.raw(tag.name, St::Raw(Raw::Script)),
+            "title" => self.raw(tag, St::Raw(Raw::Rcdata)),
+            "noframes" | "style" => self.raw(tag, St::Raw(Raw::Rawtext)),
+            "script" => self.raw(tag, St::Raw(Raw::Script)),
             "template" => {
-                self.push_html("template");
+                self.push_html(Name::Known("template"));
                 self.list.push(Entry::Marker);
                 self.mode = Mode::InTemplate;
                 self.template_modes.push(Mode::InTemplate);
@@ -2065,31 +2382,31 @@ impl Tree {
                 "caption" => {
                     self.pop_until_current(&["table", "template", "html"]);
                     self.list.push(Entry::Marker);
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                     self.mode = Mode::InCaption;
                     None
                 }
                 "colgroup" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                     self.mode = Mode::InColumnGroup;
                     None
                 }
                 "col" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html("colgroup");
+                    self.push_html(Name::Known("colgroup"));
                     self.mode = Mode::InColumnGroup;
                     self.start_in(Mode::InColumnGroup, tag)
                 }
                 "tbody" | "tfoot" | "thead" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                     self.mode = Mode::InTableBody;
                     None
                 }
                 "td" | "th" | "tr" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html("tbody");
+                    self.push_html(Name::Known("tbody"));
                     self.mode = Mode::InTableBody;
                     self.start_in(Mode::InTableBody, tag)
                 }
@@ -2106,7 +2423,7 @@ impl Tree {
                 "form" => {
                     if !self.has_html("template") && self.form.is_none() {
                         // Inserted and popped at once, but it becomes the form element.
-                        let id = self.push_html("form");
+                        let id = self.push_html(Name::Known("form"));
                         self.pop();
                         self.form = Some(id);
                     }
@@ -2143,13 +2460,13 @@ impl Tree {
             Mode::InTableBody => match name {
                 "tr" => {
                     self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                     self.mode = Mode::InRow;
                     None
                 }
                 "th" | "td" => {
                     self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                    self.push_html("tr");
+                    self.push_html(Name::Known("tr"));
                     self.mode = Mode::InRow;
                     self.start_in(Mode::InRow, tag)
                 }
@@ -2169,7 +2486,7 @@ impl Tree {
             Mode::InRow => match name {
                 "th" | "td" => {
                     self.pop_until_current(&["tr", "template", "html"]);
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                     self.mode = Mode::InCell;
                     self.list.push(Entry::Marker);
                     None
@@ -2228,12 +2545,12 @@ impl Tree {
             | "title" => self.start_in_head(tag),
             "menu" => {
                 self.close_p_in_button_scope();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
-            _ if BLOCK_STARTS.contains(&name) => {
+            _ if is_block_start(name) => {
                 self.close_p_in_button_scope();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             _ if is_heading(name) => {
@@ -2241,19 +2558,19 @@ impl Tree {
                 if self.current().is_some_and(|elem| elem.is_html(is_heading)) {
                     self.pop();
                 }
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "pre" | "listing" => {
                 self.close_p_in_button_scope();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "form" => {
                 let in_template = self.has_html("template");
                 if self.form.is_none() || in_template {
                     self.close_p_in_button_scope();
-                    let id = self.push_html(name);
+                    let id = self.push_html(tag.atom.clone());
                     if !in_template {
                         self.form = Some(id);
                     }
@@ -2283,12 +2600,12 @@ impl Tree {
                     self.pop_until_named(&close);
                 }
                 self.close_p_in_button_scope();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "plaintext" => {
                 self.close_p_in_button_scope();
-                self.raw(name, St::Plaintext)
+                self.raw(tag, St::Plaintext)
             }
             "button" => {
                 if self.in_scope_named(Scope::Default, "button") {
@@ -2296,7 +2613,7 @@ impl Tree {
                     self.pop_until_named("button");
                 }
                 self.reconstruct();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "a" => {
@@ -2315,16 +2632,16 @@ impl Tree {
                         self.list.remove(position);
                     }
                     if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
-                        self.remove_at(index);
+                        self.remove_at(index, true);
                     }
                 }
                 self.reconstruct();
-                self.push_formatting(name, tag.key);
+                self.push_formatting(tag);
                 None
             }
             "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u" => {
                 self.reconstruct();
-                self.push_formatting(name, tag.key);
+                self.push_formatting(tag);
                 None
             }
             "nobr" => {
@@ -2333,18 +2650,18 @@ impl Tree {
                     self.adoption_agency("nobr");
                     self.reconstruct();
                 }
-                self.push_formatting(name, tag.key);
+                self.push_formatting(tag);
                 None
             }
             "applet" | "marquee" | "object" => {
                 self.reconstruct();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 self.list.push(Entry::Marker);
                 None
             }
             "table" => {
                 self.close_p_in_button_scope();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 self.mode = Mode::InTable;
                 None
             }
@@ -2367,19 +2684,19 @@ impl Tree {
                 }
                 None
             }
-            "textarea" => self.raw(name, St::Raw(Raw::Rcdata)),
+            "textarea" => self.raw(tag, St::Raw(Raw::Rcdata)),
             "xmp" => {
                 self.close_p_in_button_scope();
                 self.reconstruct();
-                self.raw(name, St::Raw(Raw::Rawtext))
+                self.raw(tag, St::Raw(Raw::Rawtext))
             }
-            "iframe" | "noembed" | "noscript" => self.raw(name, St::Raw(Raw::Rawtext)),
+            "iframe" | "noembed" | "noscript" => self.raw(tag, St::Raw(Raw::Rawtext)),
             "select" => {
                 if self.in_scope_named(Scope::Default, "select") {
                     self.pop_until_named("select");
                 } else {
                     self.reconstruct();
-                    self.push_html(name);
+                    self.push_html(tag.atom.clone());
                 }
                 None
             }
@@ -2394,7 +2711,7 @@ impl Tree {
                     self.pop();
                 }
                 self.reconstruct();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "rb" | "rtc" | "rp" | "rt" => {
@@ -2402,15 +2719,14 @@ impl Tree {
                     let except = if matches!(name, "rp" | "rt") { Some("rtc") } else { None };
                     self.generate_implied_end(except);
                 }
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
             "math" | "svg" => {
                 self.reconstruct();
                 if !tag.self_closing {
                     let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
-                    let interned = self.intern(name);
-                    let elem = self.new_elem(interned, ns, false);
+                    let elem = self.new_elem(tag.atom.clone(), ns, false);
                     self.push(elem);
                 }
                 None
@@ -2420,7 +2736,7 @@ impl Tree {
             }
             _ => {
                 self.reconstruct();
-                self.push_html(name);
+                self.push_html(tag.atom.clone());
                 None
             }
         }
@@ -2596,7 +2912,7 @@ impl Tree {
         match name {
             "template" => self.end_template(),
             "body" | "html" => {}
-            _ if BLOCK_ENDS.contains(&name) => {
+            _ if is_block_end(name) => {
                 if self.in_scope_named(Scope::Default, name) {
                     self.generate_implied_end(None);
                     self.pop_until_named(name);
@@ -2616,7 +2932,7 @@ impl Tree {
                 }
                 self.generate_implied_end(None);
                 if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
-                    self.remove_at(index);
+                    self.remove_at(index, true);
                 }
             }
             "p" => {
@@ -2671,5 +2987,470 @@ impl Tree {
         let Some(index) = found else { return };
         self.generate_implied_end(Some(name));
         self.truncate(index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{html, Options, Parser};
+    use std::collections::HashSet;
+
+    fn options() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT
+            | Options::ENABLE_SUBSCRIPT
+    }
+
+    fn bounded(markdown: &str) -> String {
+        let mut out = String::new();
+        html::push_html(&mut out, Depth::new(Parser::new_ext(markdown, options()), true));
+        out
+    }
+
+    fn unbounded(markdown: &str) -> String {
+        let mut out = String::new();
+        html::push_html(&mut out, Parser::new_ext(markdown, options()));
+        out
+    }
+
+    /// Element names the depth measure keeps (raw-text elements are left out: their content
+    /// would be serialized raw).
+    const KEPT: [&str; 62] = [
+        "a",
+        "annotation-xml",
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "button",
+        "caption",
+        "center",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "desc",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figure",
+        "font",
+        "foreignObject",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "html",
+        "i",
+        "li",
+        "marquee",
+        "math",
+        "mi",
+        "mtext",
+        "nobr",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "pre",
+        "rb",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "section",
+        "select",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "th",
+        "tr",
+        "ul",
+    ];
+
+    const VOIDS: [&str; 18] = [
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
+        "meta", "param", "source", "track", "wbr",
+    ];
+
+    /// The depth of the tree html5ever (through ammonia, keeping every element above) builds
+    /// from `html`, read off the serialization: ammonia writes every `<` of text as `&lt;`.
+    fn parsed_depth(html: &str) -> usize {
+        let kept = ammonia::Builder::empty()
+            .add_tags(KEPT)
+            .clean_content_tags(HashSet::new())
+            .clean(html)
+            .to_string();
+        let (mut depth, mut deepest) = (0usize, 0usize);
+        let bytes = kept.as_bytes();
+        for (at, _) in kept.match_indices('<') {
+            if bytes.get(at + 1) == Some(&b'/') {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            let name: String = kept[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if !VOIDS.contains(&name.to_ascii_lowercase().as_str()) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        deepest
+    }
+
+    /// The text html5ever reads from `html`: the text of every element (kept, so that ammonia's
+    /// policy for SVG and MathML names, which drops their content, does not count).
+    fn parsed_text(html: &str) -> String {
+        let kept = ammonia::Builder::empty()
+            .add_tags(KEPT)
+            .clean_content_tags(HashSet::new())
+            .clean(html)
+            .to_string();
+        let mut text = String::new();
+        let mut rest = kept.as_str();
+        while let Some(at) = rest.find('<') {
+            text.push_str(&rest[..at]);
+            rest = rest[at..].split_once('>').map_or("", |(_, after)| after);
+        }
+        text.push_str(rest);
+        text
+    }
+
+    /// Tag names the Markdown writer never writes (and so never the text of a text-only element
+    /// that raw HTML left open): their text in `before` must still be text in `after`.
+    const CANARIES: [&str; 28] = [
+        "div",
+        "span",
+        "b",
+        "i",
+        "font",
+        "svg",
+        "math",
+        "foreignobject",
+        "mi",
+        "mtext",
+        "desc",
+        "textarea",
+        "title",
+        "style",
+        "script",
+        "xmp",
+        "noscript",
+        "template",
+        "nobr",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "table",
+        "tr",
+        "td",
+        "caption",
+        "object",
+    ];
+
+    /// Whether no tag written as text in `before` (html5ever's text of the unbounded output) is
+    /// markup in `after`: escaping may turn markup into text, never the other way.
+    fn keeps_escaped_tags(before: &str, after: &str) -> bool {
+        let (before, after) = (before.to_ascii_lowercase(), after.to_ascii_lowercase());
+        CANARIES.iter().all(|name| {
+            let tag = format!("&lt;{name}");
+            before.matches(&tag).count() <= after.matches(&tag).count()
+        })
+    }
+
+    const BOUND: usize = MAX_DEPTH + HTML_SLACK + 4;
+
+    #[test]
+    fn nested_block_quotes_stop_at_max_depth() {
+        let html = bounded(&format!("{}deep\n", "> ".repeat(1000)));
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
+        assert_eq!(html.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("<p>deep</p>"));
+        assert!(parsed_depth(&html) <= MAX_DEPTH + 1);
+    }
+
+    #[test]
+    fn nested_lists_stop_at_max_depth() {
+        for (prefix, tag) in [("- ", "ul"), ("1. ", "ol")] {
+            let html = bounded(&format!("{}item\n", prefix.repeat(1000)));
+            assert_eq!(html.matches(&format!("<{tag}")).count(), MAX_DEPTH / 2, "{tag}");
+            assert_eq!(html.matches(&format!("</{tag}>")).count(), MAX_DEPTH / 2, "{tag}");
+            assert_eq!(html.matches("<li>").count(), MAX_DEPTH / 2);
+            assert!(html.contains("item"));
+        }
+    }
+
+    #[test]
+    fn shallow_documents_are_unchanged() {
+        for markdown in [
+            "# Title\n\n> quote\n> > nested\n\n- a\n  - b\n    1. c\n\n*em **strong** em* ~~del~~ [link](u)\n",
+            "<div>\n<table><tr><td>cell\n</div>\n\ntext <b>bold <i>both</b> italic</i>\n",
+            "<textarea>\n<div>\n\n*not markdown*\n\n</textarea>\n\n<svg><![CDATA[ <b> ]]></svg>\n",
+            "<!-- a comment\n\n*still a comment*\n\n-->\n\n<script>if (a < b) {}</script>\n",
+            "Term\n: definition\n\n[^1]: note\n\nfoot[^1] $x^2$\n\n| a | b |\n|---|---|\n| c | d |\n",
+        ] {
+            assert_eq!(bounded(markdown), unbounded(markdown), "{markdown}");
+        }
+    }
+
+    #[test]
+    fn deep_inline_nesting_is_flattened() {
+        let k = 2000;
+        let markdown = format!("{}b{}", "*a **a ".repeat(k), " a** a*".repeat(k));
+        let html = bounded(&markdown);
+        let elements = html.matches("<em>").count() + html.matches("<strong>").count();
+        assert!(elements < MAX_DEPTH, "{elements}");
+        assert_eq!(html.matches("<em>").count(), html.matches("</em>").count());
+        assert_eq!(html.matches('a').count(), 4 * k);
+        assert!(html.contains('b'));
+    }
+
+    #[test]
+    fn nested_raw_html_is_escaped_past_the_bound() {
+        for markdown in [
+            format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500)),
+            format!("x {}y", "<span> ".repeat(500)),
+            "<div>\n\n".repeat(500),
+            format!("{}x", "<b id=a>".repeat(500)),
+            format!("{}x", "<table><tr><td>".repeat(500)),
+            format!("{}x", "<svg><foreignObject>".repeat(500)),
+            format!("{}x", "<math><mi>".repeat(500)),
+            format!("{}x\n", "> - <div>\n> - ".repeat(200)),
+            "<p><i id=x>a</p>\n".repeat(500),
+        ] {
+            let html = bounded(&markdown);
+            let depth = parsed_depth(&html);
+            assert!(depth <= BOUND, "{depth}: {}", &markdown[..40]);
+            assert!(keeps_escaped_tags(
+                &parsed_text(&unbounded(&markdown)),
+                &parsed_text(&html)
+            ));
+        }
+        let html = bounded(&format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500)));
+        // The divs past the bound show as text, and so do their end tags.
+        let kept = html.matches("<div>").count();
+        assert!((MAX_DEPTH..=MAX_DEPTH + HTML_SLACK).contains(&kept), "{kept}");
+        assert_eq!(html.matches("&lt;div>").count(), 500 - kept);
+        assert_eq!(html.matches("&lt;/div>").count(), 500 - kept);
+    }
+
+    #[test]
+    fn text_switching_tags_are_never_escaped() {
+        // Past the bound, a `<textarea>` still opens: escaping it would turn its text into markup.
+        let markdown = format!("{}<textarea><b>text</b></textarea>", "<div>".repeat(200));
+        let html = bounded(&markdown);
+        assert!(html.contains("<textarea><b>text</b></textarea>"));
+        assert!(parsed_text(&html).contains("&lt;b&gt;text"));
+    }
+
+    #[test]
+    fn unfinished_tags_do_not_swallow_markdown() {
+        let html = bounded("<div title=\"x\n\n*para*\n");
+        assert_eq!(html, "&lt;div title=\"x\n<p><em>para</em></p>\n");
+        // At the very end nothing of Markdown's follows: the raw HTML stays as written.
+        assert_eq!(bounded("<div id=\"foo\"\n*hi*\n"), "<div id=\"foo\"\n*hi*\n");
+    }
+
+    /// A small deterministic generator (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const PIECES: [&str; 96] = [
+        "<div>",
+        "</div>",
+        "<span>",
+        "</span>",
+        "<b>",
+        "</b>",
+        "<b id=1>",
+        "<i>",
+        "</i>",
+        "<a href=x>",
+        "</a>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<tbody>",
+        "<caption>",
+        "<colgroup>",
+        "<col>",
+        "<select>",
+        "<option>",
+        "<optgroup>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "</math>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<mi>",
+        "<mtext>",
+        "<desc>",
+        "<annotation-xml encoding=text/html>",
+        "<textarea>",
+        "</textarea>",
+        "<title>",
+        "</title>",
+        "<style>",
+        "</style>",
+        "<script>",
+        "</script>",
+        "<xmp>",
+        "<noscript>",
+        "</noscript>",
+        "<template>",
+        "</template>",
+        "<font color=red>",
+        "<font>",
+        "<nobr>",
+        "<button>",
+        "<em>",
+        "<strong>",
+        "<code>",
+        "<pre>",
+        "<h1>",
+        "</h1>",
+        "<dd>",
+        "<dt>",
+        "<form>",
+        "</form>",
+        "<object>",
+        "</object>",
+        "<br>",
+        "</br>",
+        "<img>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<?x",
+        "<!x",
+        ">",
+        "\"",
+        "<",
+        "</",
+        "x",
+        " ",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "*",
+        "**",
+        "_",
+        "~~",
+        "[",
+        "](u)",
+        "`",
+        "|",
+    ];
+
+    fn document(rng: &mut Rng, pieces: &[&str]) -> String {
+        let mut out = String::new();
+        for _ in 0..rng.below(4) {
+            out.push_str(pieces[rng.below(pieces.len())]);
+        }
+        let motif: Vec<&str> = (0..1 + rng.below(6)).map(|_| pieces[rng.below(pieces.len())]).collect();
+        for _ in 0..rng.below(300) {
+            for piece in &motif {
+                out.push_str(piece);
+            }
+            if rng.below(8) == 0 {
+                out.push_str(pieces[rng.below(pieces.len())]);
+            }
+        }
+        out.push('w');
+        out
+    }
+
+    fn fuzz_cases() -> usize {
+        std::env::var("QUIRE_DEPTH_FUZZ")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(300)
+    }
+
+    #[test]
+    fn random_nesting_stays_bounded() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for case in 0..fuzz_cases() {
+            let markdown = document(&mut rng, &PIECES);
+            let depth = parsed_depth(&bounded(&markdown));
+            assert!(depth <= BOUND, "case {case}: depth {depth}\n{markdown:?}");
+        }
+    }
+
+    /// (SVG and MathML names are left out: ammonia deletes them, content and all, where they
+    /// are not in SVG or MathML, and escaping changes where content ends up.)
+    #[test]
+    fn random_html_is_never_unescaped() {
+        const FOREIGN: [&str; 9] = [
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "</math>",
+            "<foreignObject>",
+            "</foreignObject>",
+            "<mi>",
+            "<mtext>",
+            "<desc>",
+        ];
+        let pieces: Vec<&str> = PIECES
+            .iter()
+            .copied()
+            .filter(|piece| !FOREIGN.contains(piece) && !piece.starts_with("<annotation"))
+            .collect();
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for case in 0..fuzz_cases() {
+            let markdown = document(&mut rng, &pieces);
+            let before = parsed_text(&unbounded(&markdown));
+            let after = parsed_text(&bounded(&markdown));
+            assert!(
+                keeps_escaped_tags(&before, &after),
+                "case {case}: text became markup\n{markdown:?}\n{before:?}\n{after:?}"
+            );
+        }
     }
 }
