@@ -30,7 +30,10 @@ apt_install() {
 # cargo install NAME VERSION [BINARY], unless BINARY --version already reports VERSION.
 cargo_install() {
   local name=$1 version=$2 binary=${3:-$1}
-  if ! "$binary" --version 2>/dev/null | grep -qF "$version"; then
+  # Read the whole output first: with pipefail, `grep -q` closing the pipe early would fail the check.
+  local reported
+  reported=$("$binary" --version 2>/dev/null || true)
+  if ! grep -qF "$version" <<<"$reported"; then
     say "installing $name $version (cargo install, a few minutes the first time)"
     # --locked keeps the tool's own tested dependencies; a registry that lacks one of them
     # (a yanked crate) makes cargo resolve afresh instead.
