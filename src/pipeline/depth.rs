@@ -4,7 +4,7 @@
 //! on most tags and on every run of text (scope checks, "reconstruct the active formatting
 //! elements"), so a document nested `d` deep costs it `O(n·d)`: 40,000 nested `> ` take seconds.
 //! Browsers cap the depth of the tree they build (Blink and WebKit at 512) and append whatever
-//! comes deeper to the deepest element: this adapter does the same, lower and before parsing.
+//! comes deeper to the deepest element: this adapter flattens likewise, lower and before parsing.
 //!
 //! * Markdown containers and inline elements (block quotes, lists and items, definition lists,
 //!   footnote definitions, emphasis, strong, strikethrough, super/subscripts, links) that would
@@ -35,8 +35,12 @@
 //!   the end tag of a `<textarea>`…, all raw HTML after it too). At the very end of the document
 //!   nothing follows, and it stays as it is.
 //!
+//! One more thing keeps the sanitizer linear, though it has nothing to do with depth: html5ever's
+//! serializer scans a text node to its end for every `&` in it, so Markdown text is cut by an
+//! empty comment every [`TEXT_RUN`] bytes (the sanitizer removes comments; the text is the same).
+//!
 //! Pathological documents aside, nothing changes: a document that never nests `MAX_DEPTH` deep
-//! and leaves no tag unfinished is passed through untouched.
+//! and leaves no tag unfinished is passed through untouched (but for those comments).
 //!
 //! Everything here is linear: each byte of raw HTML is scanned once (a tag that is escaped is
 //! scanned twice), and the model's work per token is bounded by the depth it allows.
@@ -60,6 +64,12 @@ pub(crate) const MAX_DEPTH: usize = 64;
 /// container is never escaped.
 const HTML_SLACK: usize = 8;
 
+/// The longest run of text (in bytes) written between two tags: longer runs are cut by an empty
+/// comment (`<!---->`), which the sanitizer removes. html5ever's serializer scans a text node to
+/// its end for every `&` (and no-break space) in it, so one long text node costs it the square of
+/// its length; separate text nodes keep that linear.
+const TEXT_RUN: usize = 2048;
+
 /// Event adapter bounding the nesting depth; see the module documentation.
 pub(crate) struct Depth<'a, I> {
     events: I,
@@ -78,6 +88,8 @@ pub(crate) struct Depth<'a, I> {
     in_image: usize,
     /// Whether a table head is open (its cells are `th`).
     in_table_head: bool,
+    /// Bytes of Markdown text written since the last tag (see [`TEXT_RUN`]).
+    text_run: usize,
     tree: Tree,
     scanner: Scanner,
 }
@@ -94,6 +106,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             open: Vec::new(),
             in_image: 0,
             in_table_head: false,
+            text_run: 0,
             tree: Tree::default(),
             scanner: Scanner::default(),
         }
@@ -216,6 +229,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     }
 
     fn markdown(&mut self, event: Event<'a>) {
+        let queued = self.ready.len();
         match &event {
             Event::Start(_) | Event::End(_) => {}
             _ if self.in_image > 0 => {}
@@ -254,12 +268,64 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
+            Event::Text(text) if self.in_image == 0 => self.text_run(text),
+            Event::Code(code) if self.in_image == 0 && self.raw_html && self.markup() && code.len() > TEXT_RUN => {
+                self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("<code>")));
+                self.text_run(code);
+                self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("</code>")));
+            }
+            Event::SoftBreak => {
+                self.text_run += 1;
+                self.ready.push_back(event);
+            }
             event => self.ready.push_back(event),
+        }
+        // A tag written ends the run of text (a dropped one writes nothing).
+        if self.ready.len() > queued && !matches!(self.ready.back(), Some(Event::Text(_) | Event::SoftBreak)) {
+            self.text_run = 0;
+        }
+    }
+
+    /// Queues `text`, cut by empty comments where the text since the last tag grows past
+    /// [`TEXT_RUN`] (when the sanitizer will read it).
+    fn text_run(&mut self, text: CowStr<'a>) {
+        if !self.raw_html || !self.markup() {
+            self.ready.push_back(Event::Text(text));
+            return;
+        }
+        let mut at = 0;
+        loop {
+            let room = TEXT_RUN.saturating_sub(self.text_run);
+            if text.len() - at <= room {
+                self.text_run += text.len() - at;
+                let rest = match text {
+                    CowStr::Borrowed(whole) if at > 0 => CowStr::Borrowed(&whole[at..]),
+                    whole if at > 0 => CowStr::from(whole[at..].to_owned()),
+                    whole => whole,
+                };
+                self.ready.push_back(Event::Text(rest));
+                return;
+            }
+            let mut end = at + room;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end > at {
+                let piece = match &text {
+                    CowStr::Borrowed(whole) => CowStr::Borrowed(&whole[at..end]),
+                    whole => CowStr::from(whole[at..end].to_owned()),
+                };
+                self.ready.push_back(Event::Text(piece));
+            }
+            self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("<!---->")));
+            self.text_run = 0;
+            at = end;
         }
     }
 
     /// Tokenizes a run of raw HTML events (escaping what must be), then queues them.
     fn raw_run(&mut self, run: &mut Vec<Event<'a>>) {
+        self.text_run = 0;
         // Nothing of Markdown's follows the last run: what it leaves unfinished stays as it is.
         let last = self.held.is_none() && self.done;
         match run.as_slice() {
@@ -572,18 +638,10 @@ impl Scanner {
         self.attrs.push((at, usize::MAX, usize::MAX));
     }
 
-    fn push_attr_name(&mut self, b: u8) {
-        self.attr_bytes.push(b);
-    }
-
     fn start_value(&mut self) {
         if let Some(attr) = self.attrs.last_mut() {
             attr.1 = self.attr_bytes.len();
         }
-    }
-
-    fn push_value(&mut self, b: u8) {
-        self.attr_bytes.push(b);
     }
 
     fn end_attr(&mut self) {
@@ -653,10 +711,12 @@ impl Scanner {
         self.end_attr();
         self.st = St::Data;
         self.flush_text(tree);
-        let name = name_of(&String::from_utf8_lossy(&self.name));
+        let atom = name_of_bytes(&self.name);
+        // (A tag name starts with a letter and ends before an ASCII byte: it is whole UTF-8.)
+        let name = std::str::from_utf8(atom.bytes()).unwrap_or_default();
         if self.end_tag {
             if tree.mode == Mode::Text {
-                tree.end_tag(&name);
+                tree.end_tag(name);
                 return;
             }
             if let Some(count) = self.escaped.get_mut(&self.name).filter(|count| **count > 0) {
@@ -672,30 +732,30 @@ impl Scanner {
                 self.escape_span(bytes, self.construct, end);
                 return self.note_text(b"<");
             }
-            tree.end_tag(&name);
+            tree.end_tag(name);
             return;
         }
-        let html_rules = tree.html_rules_for_start(&name);
-        let font_breakout = &*name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
+        let html_rules = tree.html_rules_for_start(name);
+        let font_breakout = name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
         if self.panic {
             // Only a tag that leaves SVG or MathML content goes through (it pops at least the
             // element it would push): the text after it is no longer theirs.
-            let leaves_foreign = !html_rules && (is_breakout(&name) || font_breakout);
+            let leaves_foreign = !html_rules && (is_breakout(name.as_bytes()) || font_breakout);
             if !leaves_foreign {
                 self.escape_span(bytes, self.construct, end);
                 self.note_text(b"<");
                 return;
             }
         }
-        let enters_foreign = html_rules && !self.self_closing && matches!(&*name, "svg" | "math");
+        let enters_foreign = html_rules && !self.self_closing && matches!(name, "svg" | "math");
         if enters_foreign && self.diverged {
             // What html5ever reads already differs from what was written: SVG or MathML content
             // opened now might not be where the writer had it.
             return self.panic(bytes, self.construct, end);
         }
-        let grows = tree.would_grow(&name, self.self_closing, html_rules, font_breakout);
+        let grows = tree.would_grow(name, self.self_closing, html_rules, font_breakout);
         if grows && tree.load() >= MAX_DEPTH + HTML_SLACK {
-            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&&*name);
+            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name);
             if !raw_text {
                 if !html_rules || tree.foreign_on_stack() || enters_foreign {
                     // Escaping one tag here could change how the tags after it are read.
@@ -708,19 +768,19 @@ impl Scanner {
                 return;
             }
         }
-        let formatting = is_formatting(&name);
+        let formatting = is_formatting(name.as_bytes());
         let key = if formatting {
             self.attribute_key()
         } else {
             String::new()
         };
-        let html_annotation = &*name == "annotation-xml"
+        let html_annotation = name == "annotation-xml"
             && self.attr_value(b"encoding").is_some_and(|value| {
                 value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
             });
         let switch = tree.start_tag(&StartTag {
-            name: &name,
-            atom: name.clone(),
+            name,
+            atom: atom.clone(),
             self_closing: self.self_closing,
             key: &key,
             font_breakout,
@@ -937,12 +997,20 @@ impl Scanner {
                     }
                 },
                 St::TagName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
+                    b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
                     b'/' => self.st = St::SelfClosing,
                     b'>' => {
                         self.emit_tag(bytes, i + 1, tree);
                     }
-                    c => self.name.push(c.to_ascii_lowercase()),
+                    _ => {
+                        let length = bytes[i..]
+                            .iter()
+                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>'))
+                            .unwrap_or(bytes.len() - i);
+                        self.name
+                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
+                        next = i + length;
+                    }
                 },
                 St::BeforeAttrName => match b {
                     b'\t' | b'\n' | b'\x0C' | b' ' => {}
@@ -966,7 +1034,15 @@ impl Scanner {
                         self.start_value();
                         self.st = St::BeforeAttrValue;
                     }
-                    c => self.push_attr_name(c.to_ascii_lowercase()),
+                    _ => {
+                        let length = bytes[i..]
+                            .iter()
+                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>' | b'='))
+                            .unwrap_or(bytes.len() - i);
+                        self.attr_bytes
+                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
+                        next = i + length;
+                    }
                 },
                 St::AfterAttrName => match b {
                     b'\t' | b'\n' | b'\x0C' | b' ' => {}
@@ -1003,21 +1079,24 @@ impl Scanner {
                     b'>' => {
                         self.emit_tag(bytes, i + 1, tree);
                     }
-                    c => self.push_value(c),
+                    _ => {
+                        let length = bytes[i..]
+                            .iter()
+                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'>'))
+                            .unwrap_or(bytes.len() - i);
+                        self.attr_bytes.extend_from_slice(&bytes[i..i + length]);
+                        next = i + length;
+                    }
                 },
-                St::AttrValue(quote) => match bytes[i..].iter().position(|&c| c == quote) {
+                St::AttrValue(quote) => match find(bytes, i, quote).map(|at| at - i) {
                     Some(offset) => {
-                        for &c in &bytes[i..i + offset] {
-                            self.push_value(c);
-                        }
+                        self.attr_bytes.extend_from_slice(&bytes[i..i + offset]);
                         self.end_attr();
                         self.st = St::AfterAttrValueQuoted;
                         next = i + offset + 1;
                     }
                     None => {
-                        for &c in &bytes[i..] {
-                            self.push_value(c);
-                        }
+                        self.attr_bytes.extend_from_slice(&bytes[i..]);
                         next = bytes.len();
                     }
                 },
@@ -1042,10 +1121,10 @@ impl Scanner {
                         next = i;
                     }
                 },
-                St::BogusComment | St::Doctype => match bytes[i..].iter().position(|&c| c == b'>') {
-                    Some(offset) => {
+                St::BogusComment | St::Doctype => match find(bytes, i, b'>') {
+                    Some(at) => {
                         self.st = St::Data;
-                        next = i + offset + 1;
+                        next = at + 1;
                     }
                     None => next = bytes.len(),
                 },
@@ -1249,12 +1328,12 @@ fn markup_declaration(bytes: &[u8], at: usize, allow_cdata: bool) -> Option<(St,
         }
     };
     let mut undecided = false;
-    let mut candidates: Vec<(&[u8], bool, St)> =
-        vec![(b"--", true, St::CommentStart), (b"doctype", false, St::Doctype)];
-    if allow_cdata {
-        candidates.push((b"[CDATA[", true, St::Cdata));
-    }
-    for (pattern, exact, state) in candidates {
+    let candidates: [(&[u8], bool, St, bool); 3] = [
+        (b"--", true, St::CommentStart, true),
+        (b"doctype", false, St::Doctype, true),
+        (b"[CDATA[", true, St::Cdata, allow_cdata),
+    ];
+    for (pattern, exact, state, _) in candidates.into_iter().filter(|candidate| candidate.3) {
         match starts(pattern, exact) {
             Some(true) => return Some((state, pattern.len())),
             Some(false) => {}
@@ -1270,16 +1349,48 @@ fn markup_declaration(bytes: &[u8], at: usize, allow_cdata: bool) -> Option<(St,
 
 /// The offset of the next `<` at or after `from`, or the length.
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'<')
-        .map_or(bytes.len(), |offset| from + offset)
+    find(bytes, from, b'<').unwrap_or(bytes.len())
 }
 
-fn is_formatting(name: &str) -> bool {
+/// The offset of the next `needle` at or after `from`, eight bytes at a time.
+fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let pattern = u64::from_ne_bytes([needle; 8]);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word) ^ pattern;
+        // The lowest byte that was `needle` is the lowest byte now zero.
+        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
+        if zeros != 0 {
+            return Some(at + (zeros.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|offset| at + offset)
+}
+
+fn is_formatting(name: &[u8]) -> bool {
     matches!(
         name,
-        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "nobr" | "s" | "small" | "strike" | "strong" | "tt" | "u"
+        b"a" | b"b"
+            | b"big"
+            | b"code"
+            | b"em"
+            | b"font"
+            | b"i"
+            | b"nobr"
+            | b"s"
+            | b"small"
+            | b"strike"
+            | b"strong"
+            | b"tt"
+            | b"u"
     )
 }
 
@@ -1296,182 +1407,36 @@ enum Ns {
     MathMl,
 }
 
-/// An element's name, lowercase: one of the names HTML, SVG and MathML define (shared), or
-/// another.
+/// An element's name, lowercase, stored inline when short (as tag names are).
 #[derive(Clone, Debug)]
 enum Name {
-    Known(&'static str),
-    Other(Rc<str>),
+    Inline(u8, [u8; 22]),
+    Other(Rc<[u8]>),
 }
 
-impl std::ops::Deref for Name {
-    type Target = str;
-
-    fn deref(&self) -> &str {
+impl Name {
+    fn bytes(&self) -> &[u8] {
         match self {
-            Name::Known(name) => name,
+            Name::Inline(len, bytes) => &bytes[..usize::from(*len)],
             Name::Other(name) => name,
         }
     }
 }
 
 fn name_of(name: &str) -> Name {
-    match KNOWN_NAMES.binary_search(&name) {
-        Ok(index) => Name::Known(KNOWN_NAMES[index]),
-        Err(_) => Name::Other(Rc::from(name)),
-    }
+    name_of_bytes(name.as_bytes())
 }
 
-/// Sorted, for `binary_search`.
-const KNOWN_NAMES: [&str; 147] = [
-    "a",
-    "abbr",
-    "address",
-    "annotation-xml",
-    "applet",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "basefont",
-    "bdi",
-    "bdo",
-    "bgsound",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "datalist",
-    "dd",
-    "del",
-    "desc",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "foreignobject",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "image",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "keygen",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "listing",
-    "main",
-    "malignmark",
-    "map",
-    "mark",
-    "marquee",
-    "math",
-    "menu",
-    "meta",
-    "meter",
-    "mglyph",
-    "mi",
-    "mn",
-    "mo",
-    "ms",
-    "mtext",
-    "nav",
-    "nobr",
-    "noembed",
-    "noframes",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "param",
-    "picture",
-    "plaintext",
-    "pre",
-    "progress",
-    "q",
-    "rb",
-    "rp",
-    "rt",
-    "rtc",
-    "ruby",
-    "s",
-    "samp",
-    "script",
-    "search",
-    "section",
-    "select",
-    "slot",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
-    "xmp",
-];
+fn name_of_bytes(name: &[u8]) -> Name {
+    let mut bytes = [0; 22];
+    match bytes.get_mut(..name.len()) {
+        Some(inline) => {
+            inline.copy_from_slice(name);
+            Name::Inline(name.len() as u8, bytes)
+        }
+        None => Name::Other(Rc::from(name)),
+    }
+}
 
 #[derive(Clone, Debug)]
 struct Elem {
@@ -1522,7 +1487,7 @@ impl StartTag<'_> {
     fn named(name: &'static str) -> StartTag<'static> {
         StartTag {
             name,
-            atom: Name::Known(name),
+            atom: name_of(name),
             self_closing: false,
             key: "",
             font_breakout: false,
@@ -1572,271 +1537,271 @@ impl Default for Tree {
     }
 }
 
-fn is_block_start(name: &str) -> bool {
+fn is_block_start(name: &[u8]) -> bool {
     matches!(
         name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"center"
+            | b"details"
+            | b"dialog"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"header"
+            | b"hgroup"
+            | b"main"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"search"
+            | b"section"
+            | b"summary"
+            | b"ul"
     )
 }
 
-fn is_block_end(name: &str) -> bool {
+fn is_block_end(name: &[u8]) -> bool {
     matches!(
         name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "button"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "listing"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "pre"
-            | "search"
-            | "section"
-            | "select"
-            | "summary"
-            | "ul"
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"button"
+            | b"center"
+            | b"details"
+            | b"dialog"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"header"
+            | b"hgroup"
+            | b"listing"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"pre"
+            | b"search"
+            | b"section"
+            | b"select"
+            | b"summary"
+            | b"ul"
     )
 }
 
-fn is_special(name: &str) -> bool {
+fn is_special(name: &[u8]) -> bool {
     matches!(
         name,
-        "address"
-            | "applet"
-            | "area"
-            | "article"
-            | "aside"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "blockquote"
-            | "body"
-            | "br"
-            | "button"
-            | "caption"
-            | "center"
-            | "col"
-            | "colgroup"
-            | "dd"
-            | "details"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "embed"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "frame"
-            | "frameset"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "head"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "iframe"
-            | "img"
-            | "input"
-            | "isindex"
-            | "li"
-            | "link"
-            | "listing"
-            | "main"
-            | "marquee"
-            | "menu"
-            | "meta"
-            | "nav"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "object"
-            | "ol"
-            | "p"
-            | "param"
-            | "plaintext"
-            | "pre"
-            | "script"
-            | "section"
-            | "select"
-            | "source"
-            | "style"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "template"
-            | "textarea"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "title"
-            | "tr"
-            | "track"
-            | "ul"
-            | "wbr"
-            | "xmp"
+        b"address"
+            | b"applet"
+            | b"area"
+            | b"article"
+            | b"aside"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"button"
+            | b"caption"
+            | b"center"
+            | b"col"
+            | b"colgroup"
+            | b"dd"
+            | b"details"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"embed"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"frame"
+            | b"frameset"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"header"
+            | b"hgroup"
+            | b"hr"
+            | b"html"
+            | b"iframe"
+            | b"img"
+            | b"input"
+            | b"isindex"
+            | b"li"
+            | b"link"
+            | b"listing"
+            | b"main"
+            | b"marquee"
+            | b"menu"
+            | b"meta"
+            | b"nav"
+            | b"noembed"
+            | b"noframes"
+            | b"noscript"
+            | b"object"
+            | b"ol"
+            | b"p"
+            | b"param"
+            | b"plaintext"
+            | b"pre"
+            | b"script"
+            | b"section"
+            | b"select"
+            | b"source"
+            | b"style"
+            | b"summary"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"template"
+            | b"textarea"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"title"
+            | b"tr"
+            | b"track"
+            | b"ul"
+            | b"wbr"
+            | b"xmp"
     )
 }
 
 /// Start tags of the "in body" rules that insert an element and pop it at once.
-fn is_void(name: &str) -> bool {
+fn is_void(name: &[u8]) -> bool {
     matches!(
         name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "image"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
+        b"area"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"br"
+            | b"embed"
+            | b"frame"
+            | b"hr"
+            | b"image"
+            | b"img"
+            | b"input"
+            | b"keygen"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
     )
 }
 
 /// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
-fn is_breakout(name: &str) -> bool {
+fn is_breakout(name: &[u8]) -> bool {
     matches!(
         name,
-        "b" | "big"
-            | "blockquote"
-            | "body"
-            | "br"
-            | "center"
-            | "code"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "em"
-            | "embed"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "head"
-            | "hr"
-            | "i"
-            | "img"
-            | "li"
-            | "listing"
-            | "menu"
-            | "meta"
-            | "nobr"
-            | "ol"
-            | "p"
-            | "pre"
-            | "ruby"
-            | "s"
-            | "small"
-            | "span"
-            | "strong"
-            | "strike"
-            | "sub"
-            | "sup"
-            | "table"
-            | "tt"
-            | "u"
-            | "ul"
-            | "var"
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
     )
 }
 
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+fn is_heading(name: &[u8]) -> bool {
+    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
 }
 
-fn implied_end(name: &str) -> bool {
+fn implied_end(name: &[u8]) -> bool {
     matches!(
         name,
-        "dd" | "dt" | "li" | "option" | "optgroup" | "p" | "rb" | "rp" | "rt" | "rtc"
+        b"dd" | b"dt" | b"li" | b"option" | b"optgroup" | b"p" | b"rb" | b"rp" | b"rt" | b"rtc"
     )
 }
 
-fn thoroughly_implied_end(name: &str) -> bool {
+fn thoroughly_implied_end(name: &[u8]) -> bool {
     implied_end(name)
         || matches!(
             name,
-            "caption" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+            b"caption" | b"colgroup" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr"
         )
 }
 
 impl Elem {
     fn is(&self, name: &str) -> bool {
-        self.ns == Ns::Html && &*self.name == name
+        self.ns == Ns::Html && self.name.bytes() == name.as_bytes()
     }
 
-    fn is_html(&self, test: fn(&str) -> bool) -> bool {
-        self.ns == Ns::Html && test(&self.name)
+    fn is_html(&self, test: fn(&[u8]) -> bool) -> bool {
+        self.ns == Ns::Html && test(self.name.bytes())
     }
 
     fn mathml_text_integration_point(&self) -> bool {
-        self.ns == Ns::MathMl && matches!(&*self.name, "mi" | "mo" | "mn" | "ms" | "mtext")
+        self.ns == Ns::MathMl && matches!(self.name.bytes(), b"mi" | b"mo" | b"mn" | b"ms" | b"mtext")
     }
 
     fn svg_html_integration_point(&self) -> bool {
-        self.ns == Ns::Svg && matches!(&*self.name, "foreignobject" | "desc" | "title")
+        self.ns == Ns::Svg && matches!(self.name.bytes(), b"foreignobject" | b"desc" | b"title")
     }
 
     fn special(&self) -> bool {
-        self.ns == Ns::Html && is_special(&self.name)
+        self.ns == Ns::Html && is_special(self.name.bytes())
     }
 
     fn bounds(&self, scope: Scope) -> bool {
@@ -1844,16 +1809,16 @@ impl Elem {
             self.is_html(|n| {
                 matches!(
                     n,
-                    "applet"
-                        | "caption"
-                        | "html"
-                        | "table"
-                        | "td"
-                        | "th"
-                        | "marquee"
-                        | "object"
-                        | "select"
-                        | "template"
+                    b"applet"
+                        | b"caption"
+                        | b"html"
+                        | b"table"
+                        | b"td"
+                        | b"th"
+                        | b"marquee"
+                        | b"object"
+                        | b"select"
+                        | b"template"
                 )
             }) || self.mathml_text_integration_point()
                 || self.svg_html_integration_point()
@@ -1862,7 +1827,7 @@ impl Elem {
             Scope::Default => default(),
             Scope::ListItem => default() || self.is("ol") || self.is("ul"),
             Scope::Button => default() || self.is("button"),
-            Scope::Table => self.is_html(|n| matches!(n, "html" | "table" | "template")),
+            Scope::Table => self.is_html(|n| matches!(n, b"html" | b"table" | b"template")),
         }
     }
 }
@@ -2003,7 +1968,7 @@ impl Tree {
     /// Pops until the current node is one of `names` (or the stack is empty).
     fn pop_until_current(&mut self, names: &[&str]) {
         while let Some(elem) = self.current() {
-            if elem.ns == Ns::Html && names.contains(&&*elem.name) {
+            if elem.ns == Ns::Html && names.iter().any(|name| name.as_bytes() == elem.name.bytes()) {
                 break;
             }
             self.pop();
@@ -2094,7 +2059,7 @@ impl Tree {
                     name: entry_name,
                     key: entry_key,
                     ..
-                } if &**entry_name == name && entry_key.as_deref().unwrap_or("") == key => {
+                } if entry_name.bytes() == name.as_bytes() && entry_key.as_deref().unwrap_or("") == key => {
                     matches += 1;
                     first = Some(index);
                 }
@@ -2127,7 +2092,7 @@ impl Tree {
             for (index, entry) in self.list.iter().enumerate().rev() {
                 match entry {
                     Entry::Marker => break,
-                    Entry::Formatting { id, name, key } if &**name == subject => {
+                    Entry::Formatting { id, name, key } if name.bytes() == subject.as_bytes() => {
                         found = Some((index, *id, name.clone(), key.clone()));
                         break;
                     }
@@ -2232,7 +2197,7 @@ impl Tree {
         if current.mathml_text_integration_point() && name != "mglyph" && name != "malignmark" {
             return true;
         }
-        if current.ns == Ns::MathMl && &*current.name == "annotation-xml" {
+        if current.ns == Ns::MathMl && current.name.bytes() == b"annotation-xml" {
             return name == "svg" || current.html_annotation;
         }
         false
@@ -2243,7 +2208,7 @@ impl Tree {
             current.ns == Ns::Html
                 || current.svg_html_integration_point()
                 || current.mathml_text_integration_point()
-                || (current.ns == Ns::MathMl && &*current.name == "annotation-xml" && current.html_annotation)
+                || (current.ns == Ns::MathMl && current.name.bytes() == b"annotation-xml" && current.html_annotation)
         })
     }
 
@@ -2256,9 +2221,9 @@ impl Tree {
     /// leaves SVG or MathML content pops at least one element before it pushes one.)
     fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool, font_breakout: bool) -> bool {
         if html_rules {
-            !is_void(name) && !matches!(name, "html" | "body" | "head" | "frameset")
+            !is_void(name.as_bytes()) && !matches!(name, "html" | "body" | "head" | "frameset")
         } else {
-            !(self_closing || is_breakout(name) || (name == "font" && font_breakout))
+            !(self_closing || is_breakout(name.as_bytes()) || (name == "font" && font_breakout))
         }
     }
 
@@ -2271,9 +2236,9 @@ impl Tree {
             Mode::InBody | Mode::InCaption | Mode::InCell | Mode::InTemplate => self.reconstruct(),
             Mode::InTable | Mode::InTableBody | Mode::InRow => {
                 // "In table text": whitespace stays, other text is foster-parented by the body rules.
-                let table_current = self
-                    .current()
-                    .is_some_and(|elem| elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot" | "thead" | "tr")));
+                let table_current = self.current().is_some_and(|elem| {
+                    elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr"))
+                });
                 if visible || !table_current {
                     self.reconstruct();
                 }
@@ -2294,7 +2259,7 @@ impl Tree {
             let mode = self.mode;
             return self.start_in(mode, tag);
         }
-        if is_breakout(tag.name) || (tag.name == "font" && tag.font_breakout) {
+        if is_breakout(tag.name.as_bytes()) || (tag.name == "font" && tag.font_breakout) {
             while let Some(current) = self.current() {
                 if current.ns == Ns::Html
                     || current.mathml_text_integration_point()
@@ -2333,7 +2298,7 @@ impl Tree {
             "noframes" | "style" => self.raw(tag, St::Raw(Raw::Rawtext)),
             "script" => self.raw(tag, St::Raw(Raw::Script)),
             "template" => {
-                self.push_html(Name::Known("template"));
+                self.push_html(name_of("template"));
                 self.list.push(Entry::Marker);
                 self.mode = Mode::InTemplate;
                 self.template_modes.push(Mode::InTemplate);
@@ -2360,14 +2325,14 @@ impl Tree {
             if elem.ns != Ns::Html {
                 continue;
             }
-            match &*elem.name {
-                "td" | "th" => return Mode::InCell,
-                "tr" => return Mode::InRow,
-                "tbody" | "thead" | "tfoot" => return Mode::InTableBody,
-                "caption" => return Mode::InCaption,
-                "colgroup" => return Mode::InColumnGroup,
-                "table" => return Mode::InTable,
-                "template" => return self.template_modes.last().copied().unwrap_or(Mode::InBody),
+            match elem.name.bytes() {
+                b"td" | b"th" => return Mode::InCell,
+                b"tr" => return Mode::InRow,
+                b"tbody" | b"thead" | b"tfoot" => return Mode::InTableBody,
+                b"caption" => return Mode::InCaption,
+                b"colgroup" => return Mode::InColumnGroup,
+                b"table" => return Mode::InTable,
+                b"template" => return self.template_modes.last().copied().unwrap_or(Mode::InBody),
                 _ => {}
             }
         }
@@ -2394,7 +2359,7 @@ impl Tree {
                 }
                 "col" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(Name::Known("colgroup"));
+                    self.push_html(name_of("colgroup"));
                     self.mode = Mode::InColumnGroup;
                     self.start_in(Mode::InColumnGroup, tag)
                 }
@@ -2406,7 +2371,7 @@ impl Tree {
                 }
                 "td" | "th" | "tr" => {
                     self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(Name::Known("tbody"));
+                    self.push_html(name_of("tbody"));
                     self.mode = Mode::InTableBody;
                     self.start_in(Mode::InTableBody, tag)
                 }
@@ -2423,7 +2388,7 @@ impl Tree {
                 "form" => {
                     if !self.has_html("template") && self.form.is_none() {
                         // Inserted and popped at once, but it becomes the form element.
-                        let id = self.push_html(Name::Known("form"));
+                        let id = self.push_html(name_of("form"));
                         self.pop();
                         self.form = Some(id);
                     }
@@ -2466,13 +2431,13 @@ impl Tree {
                 }
                 "th" | "td" => {
                     self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                    self.push_html(Name::Known("tr"));
+                    self.push_html(name_of("tr"));
                     self.mode = Mode::InRow;
                     self.start_in(Mode::InRow, tag)
                 }
                 "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" => {
                     if self.in_scope(Scope::Table, |elem| {
-                        elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot"))
+                        elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot"))
                     }) {
                         self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
                         self.pop();
@@ -2504,7 +2469,7 @@ impl Tree {
             },
             Mode::InCell => match name {
                 "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
-                    if self.in_scope(Scope::Table, |elem| elem.is_html(|n| matches!(n, "td" | "th"))) {
+                    if self.in_scope(Scope::Table, |elem| elem.is_html(|n| matches!(n, b"td" | b"th"))) {
                         self.close_cell();
                         self.mode = Mode::InRow;
                         return self.start_in(Mode::InRow, tag);
@@ -2533,7 +2498,7 @@ impl Tree {
 
     fn close_cell(&mut self) {
         self.generate_implied_end(None);
-        self.pop_until(|elem| elem.is_html(|n| matches!(n, "td" | "th")));
+        self.pop_until(|elem| elem.is_html(|n| matches!(n, b"td" | b"th")));
         self.clear_to_marker();
     }
 
@@ -2548,12 +2513,12 @@ impl Tree {
                 self.push_html(tag.atom.clone());
                 None
             }
-            _ if is_block_start(name) => {
+            _ if is_block_start(name.as_bytes()) => {
                 self.close_p_in_button_scope();
                 self.push_html(tag.atom.clone());
                 None
             }
-            _ if is_heading(name) => {
+            _ if is_heading(name.as_bytes()) => {
                 self.close_p_in_button_scope();
                 if self.current().is_some_and(|elem| elem.is_html(is_heading)) {
                     self.pop();
@@ -2588,7 +2553,13 @@ impl Tree {
                 let mut to_close = None;
                 for elem in self.stack.iter().rev() {
                     if closes(elem) {
-                        to_close = Some(elem.name.clone());
+                        to_close = Some(if elem.is("li") {
+                            "li"
+                        } else if elem.is("dd") {
+                            "dd"
+                        } else {
+                            "dt"
+                        });
                         break;
                     }
                     if elem.special() && !elem.is("address") && !elem.is("div") && !elem.is("p") {
@@ -2596,8 +2567,8 @@ impl Tree {
                     }
                 }
                 if let Some(close) = to_close {
-                    self.generate_implied_end(Some(&close));
-                    self.pop_until_named(&close);
+                    self.generate_implied_end(Some(close));
+                    self.pop_until_named(close);
                 }
                 self.close_p_in_button_scope();
                 self.push_html(tag.atom.clone());
@@ -2623,7 +2594,7 @@ impl Tree {
                     .rev()
                     .take_while(|entry| !matches!(entry, Entry::Marker))
                     .find_map(|entry| match entry {
-                        Entry::Formatting { id, name, .. } if &**name == "a" => Some(*id),
+                        Entry::Formatting { id, name, .. } if name.bytes() == b"a" => Some(*id),
                         _ => None,
                     });
                 if let Some(id) = open_a {
@@ -2774,7 +2745,7 @@ impl Tree {
                 let mode = self.mode;
                 return self.end_in(mode, name);
             }
-            if elem.name.eq_ignore_ascii_case(name) {
+            if elem.name.bytes().eq_ignore_ascii_case(name.as_bytes()) {
                 self.truncate(index);
                 return;
             }
@@ -2843,7 +2814,7 @@ impl Tree {
                 }
                 "table" => {
                     if self.in_scope(Scope::Table, |elem| {
-                        elem.is_html(|n| matches!(n, "table" | "tbody" | "tfoot"))
+                        elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot"))
                     }) {
                         self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
                         self.pop();
@@ -2912,7 +2883,7 @@ impl Tree {
         match name {
             "template" => self.end_template(),
             "body" | "html" => {}
-            _ if is_block_end(name) => {
+            _ if is_block_end(name.as_bytes()) => {
                 if self.in_scope_named(Scope::Default, name) {
                     self.generate_implied_end(None);
                     self.pop_until_named(name);
@@ -2954,13 +2925,13 @@ impl Tree {
                     self.pop_until_named(name);
                 }
             }
-            _ if is_heading(name) => {
+            _ if is_heading(name.as_bytes()) => {
                 if self.in_scope(Scope::Default, |elem| elem.is_html(is_heading)) {
                     self.generate_implied_end(None);
                     self.pop_until(|elem| elem.is_html(is_heading));
                 }
             }
-            _ if is_formatting(name) => self.adoption_agency(name),
+            _ if is_formatting(name.as_bytes()) => self.adoption_agency(name),
             "applet" | "marquee" | "object" => {
                 if self.in_scope_named(Scope::Default, name) {
                     self.generate_implied_end(None);
@@ -3182,6 +3153,22 @@ mod tests {
     const BOUND: usize = MAX_DEPTH + HTML_SLACK + 4;
 
     #[test]
+    fn find_is_position() {
+        let bytes: Vec<u8> = (0..40u8)
+            .map(|i| [b'a', b'<', 0x80, 0xFF, 0x3B, 0x3D][usize::from(i) % 6])
+            .collect();
+        for len in 0..bytes.len() {
+            for from in 0..=len {
+                for needle in [b'<', b'=', 0x80, b'z'] {
+                    let slice = &bytes[..len];
+                    let expected = slice[from..].iter().position(|&b| b == needle).map(|p| from + p);
+                    assert_eq!(find(slice, from, needle), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn nested_block_quotes_stop_at_max_depth() {
         let html = bounded(&format!("{}deep\n", "> ".repeat(1000)));
         assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
@@ -3256,6 +3243,25 @@ mod tests {
     }
 
     #[test]
+    fn long_text_is_cut_by_comments() {
+        for (markdown, cut) in [
+            ("&# ".repeat(10_000), true),
+            (format!("`{}`", "a&b ".repeat(2_000)), true),
+            ("é&".repeat(5_000), true),
+            ("short *text* ".repeat(100), false),
+            // Inside a `<textarea>` a comment would be text.
+            (format!("<textarea>\n\n{}\n", "&# ".repeat(2_000)), false),
+        ] {
+            let html = bounded(&markdown);
+            assert_eq!(html.contains("<!---->"), cut, "{}", &markdown[..20]);
+            assert_eq!(html.replace("<!---->", ""), unbounded(&markdown), "{}", &markdown[..20]);
+            let longest = html.split(['<', '>']).map(str::len).max().unwrap_or(0);
+            // (Measured in written HTML, where `&` takes five bytes.)
+            assert!(longest <= TEXT_RUN * 5 || !cut, "{longest}");
+        }
+    }
+
+    #[test]
     fn text_switching_tags_are_never_escaped() {
         // Past the bound, a `<textarea>` still opens: escaping it would turn its text into markup.
         let markdown = format!("{}<textarea><b>text</b></textarea>", "<div>".repeat(200));
@@ -3288,7 +3294,10 @@ mod tests {
         }
     }
 
-    const PIECES: [&str; 96] = [
+    const PIECES: [&str; 99] = [
+        "é",
+        "<é>",
+        "<dé x=\"é\">",
         "<div>",
         "</div>",
         "<span>",
