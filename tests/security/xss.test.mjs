@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { serve } from './server.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
 import { chromiumLaunchOptions, firefoxDriver, newestSourceTime } from '../support/browsers.mjs';
 import { CASES } from './corpus.mjs';
 
@@ -176,7 +176,7 @@ async function launchFirefox() {
 
 /** Opens `pageFile`, runs `options` through the harness and returns the page's results. */
 async function runSuite(browser, server, pageFile, options) {
-  const url = `${server.origin}/tests/security/${pageFile}`;
+  const url = `${server.url}tests/security/${pageFile}`;
   await browser.open(url);
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   while (!(await browser.evaluate('return Boolean(window.__quireSecurity && window.__quireSecurity.ready);'))) {
@@ -301,7 +301,7 @@ for (const name of ['chromium', 'firefox']) {
 
     before(async () => {
       started = Date.now();
-      server = await serve(ROOT);
+      server = await startStaticServer(ROOT);
       browser = await LAUNCHERS[name]();
     });
 

@@ -23,28 +23,30 @@ export const MIME_TYPES = {
 /**
  * Serve `root` until `close()` is called.
  * @param {string} root directory to serve
+ * @param {{ port?: number, headers?: Record<string, string> }} [options] a fixed port (default:
+ *   any free one) and headers added to every response (the benchmark's cross-origin isolation)
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root) {
+export async function startStaticServer(root, { port: wantedPort = 0, headers = {} } = {}) {
   const base = path.resolve(root);
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;
     }
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     } catch {
-      res.writeHead(400).end();
+      res.writeHead(400, headers).end();
       return;
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.resolve(base, `.${pathname}`);
     // Never serve anything outside the root, whatever the URL says.
     if (file !== base && !file.startsWith(base + path.sep)) {
-      res.writeHead(403).end();
+      res.writeHead(403, headers).end();
       return;
     }
     try {
@@ -52,6 +54,7 @@ export async function startStaticServer(root) {
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       const body = await readFile(file);
       res.writeHead(200, {
+        ...headers,
         'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
@@ -60,14 +63,14 @@ export async function startStaticServer(root) {
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       const missing = error.code === 'ENOENT' || error.code === 'ENOTDIR';
-      res.writeHead(missing ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(missing ? 404 : 500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(missing ? 'not found\n' : 'server error\n');
     }
   });
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(wantedPort, '127.0.0.1', resolve);
   });
   const { port } = server.address();
 
