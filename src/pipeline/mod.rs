@@ -6,6 +6,9 @@
 mod alerts;
 mod autolink;
 mod depth;
+mod fast_path;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_path_differential;
 mod footnotes;
 mod front_matter;
 mod header;
@@ -24,6 +27,7 @@ mod tagfilter;
 mod text;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
 
@@ -33,6 +37,12 @@ use front_matter::FrontMatter;
 pub use removed::{Removal, RemovalKind};
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
+    render_with(markdown, options, true).map(|(article, _)| article)
+}
+
+/// The pipeline; `fast_path` allows the sanitizer's fast path (the differential test turns it
+/// off to compare). Also says whether the fast path made the HTML.
+fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
@@ -60,6 +70,13 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
     let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
     let events = events.inspect(|event| watch.autolink(event));
     let events = raw_html_mode(events, options.raw_html);
+    // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone).
+    let raw_html = Cell::new(false);
+    let events = events.inspect(|event| {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            raw_html.set(true);
+        }
+    });
     // Each adapter passes through what it does not handle; a disabled feature's events never occur.
     let events = events.map(move |event| {
         if features.tagfilter {
@@ -149,15 +166,22 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
     if !features.body_only {
         header::close(&mut out);
     }
-    let html = match options.raw_html {
-        RawHtml::Trusted => out,
-        // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize.
-        RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip => {
-            sanitize::sanitize(&out, &sanitize::Settings::new(options, base_url.as_ref()))
-        }
+    // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize. Without
+    // raw HTML, the fast path gives ammonia's result without ammonia's parse.
+    let settings = sanitize::Settings::new(options, base_url.as_ref());
+    let fast = match options.raw_html {
+        RawHtml::Trusted => None,
+        _ if fast_path && !raw_html.get() => fast_path::sanitize(&out, &settings),
+        _ => None,
+    };
+    let used_fast_path = fast.is_some();
+    let html = match (options.raw_html, fast) {
+        (RawHtml::Trusted, _) => out,
+        (_, Some(html)) => html,
+        (RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip, None) => sanitize::sanitize(&out, &settings),
     };
     warnings.sort_by_key(|warning| warning.line);
-    Ok(Article {
+    let article = Article {
         html,
         title,
         author: join_names(&authors),
@@ -179,7 +203,8 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
         images,
         warnings,
         removed: watch.finish(),
-    })
+    };
+    Ok((article, used_fast_path))
 }
 
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {

@@ -127,11 +127,8 @@ fn policy_with<'p>(settings: &Settings<'p>) -> Builder<'p> {
         .id_prefix((!id_prefix.is_empty()).then_some(id_prefix));
     let prefix = id_prefix.to_owned();
     let extra_classes = settings.extra_classes.to_vec();
-    builder.attribute_filter(move |element, attribute, value| match attribute {
-        "class" if !extra_classes.is_empty() => keep_classes(value, |class| {
-            extra_classes.iter().any(|extra| extra == class) || kept_class(element, class)
-        }),
-        _ => filter_attribute(&prefix, element, attribute, value),
+    builder.attribute_filter(move |element, attribute, value| {
+        filter_with(&prefix, &extra_classes, element, attribute, value)
     });
     builder
 }
@@ -141,14 +138,33 @@ struct ResolveAgainst(Url);
 
 impl UrlRelativeEvaluate<'_> for ResolveAgainst {
     fn evaluate<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
-        if url.starts_with('#') {
-            return Some(Cow::Borrowed(url));
-        }
-        Some(
-            self.0
-                .join(url)
-                .map_or(Cow::Borrowed(url), |resolved| Cow::Owned(resolved.into())),
-        )
+        Some(resolve_relative(&self.0, url))
+    }
+}
+
+/// A relative URL against the base URL; in-page `#` links stay as they are.
+pub(crate) fn resolve_relative<'u>(base: &Url, url: &'u str) -> Cow<'u, str> {
+    if url.starts_with('#') {
+        return Cow::Borrowed(url);
+    }
+    base.join(url)
+        .map_or(Cow::Borrowed(url), |resolved| Cow::Owned(resolved.into()))
+}
+
+/// The policy's attribute filter, which ammonia calls on every attribute it keeps: `extraClasses`
+/// widen the class rule, the rest is [`filter_attribute`].
+pub(crate) fn filter_with<'v>(
+    id_prefix: &str,
+    extra_classes: &[String],
+    element: &str,
+    attribute: &str,
+    value: &'v str,
+) -> Option<Cow<'v, str>> {
+    match attribute {
+        "class" if !extra_classes.is_empty() => keep_classes(value, |class| {
+            extra_classes.iter().any(|extra| extra == class) || kept_class(element, class)
+        }),
+        _ => filter_attribute(id_prefix, element, attribute, value),
     }
 }
 

@@ -1,0 +1,298 @@
+//! The fast path's proof: for thousands of generated documents without raw HTML, under random
+//! options, the HTML made without ammonia equals, byte for byte, what ammonia makes of the same
+//! document. Also checks the fast path's policy tables against ammonia's builder.
+
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+use super::{render_with, sanitize};
+use crate::Options;
+
+/// Generated documents per `cargo test` (debug build: a few seconds).
+const CASES: u32 = 4000;
+
+/// Text that the writer escapes and the parser decodes: entities, quotes, NBSP, CR, non-ASCII.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(vec![
+            "word",
+            "Quire",
+            "a&b",
+            "x < y",
+            "y > z",
+            "\"quoted\"",
+            "it's",
+            "&amp;",
+            "&lt;",
+            "&quot;",
+            "&#39;",
+            "&#x27;",
+            "&nbsp;",
+            "&copy;",
+            "&#0;",
+            "&#128;",
+            "&#xD800;",
+            "caf\u{e9}",
+            "\u{a0}nbsp",
+            "\u{feff}",
+            "\u{200b}",
+            "日本語",
+            "emoji 🎉",
+            "a\rb",
+            "\\*",
+            "\\<div>",
+            "1 < 2",
+            "`a`",
+            "$x$",
+            "$$y$$",
+            "*em*",
+            "**strong**",
+            "~~del~~",
+            "_u_",
+            "[^1]",
+            "[^note]",
+            "H~2~O",
+            "<",
+            ">",
+            "&",
+            "&&",
+            "&#;",
+            "&#x;",
+        ])
+        .prop_map(str::to_owned),
+        "[a-zA-Z0-9 .,;:!?'\"&<>()/-]{1,12}",
+    ]
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..5).prop_map(|words| words.join(" "))
+}
+
+/// Destinations ammonia keeps, rewrites or drops.
+fn destination() -> impl Strategy<Value = String> {
+    select(vec![
+        "https://example.com/a?b=c&d=e",
+        "http://example.com/x y",
+        "/relative/path",
+        "relative.html",
+        "../up",
+        "#section",
+        "#user-content-x",
+        "#",
+        "mailto:a@example.com",
+        "tel:+123",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "xmpp:a@b.c",
+        "ftp://example.com/f",
+        "http://[::1",
+        "http://exa mple.com",
+        "//protocol.relative/x",
+        "https://例え.jp/パス",
+        "https://example.com/'quote'",
+        "<https://example.com/with space>",
+        "a\"b",
+        "%zz",
+        "?query",
+    ])
+    .prop_map(str::to_owned)
+}
+
+fn inline() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => words(),
+        1 => (words(), destination(), words()).prop_map(|(text, dest, title)| format!("[{text}]({dest} \"{title}\")")),
+        1 => (words(), destination()).prop_map(|(text, dest)| format!("[{text}]({dest})")),
+        1 => (words(), destination(), words()).prop_map(|(alt, dest, title)| format!("![{alt}]({dest} \"{title}\")")),
+        1 => destination().prop_map(|dest| format!("<{dest}>")),
+        1 => select(vec!["www.example.com", "https://example.com/auto", "me@example.com", "http://x.y/(a)"])
+            .prop_map(str::to_owned),
+        1 => words().prop_map(|text| format!("*{text}* **{text}** ~~{text}~~ `{text}`")),
+        1 => words().prop_map(|text| format!("${text}$ and line  \nbreak\\\nhard")),
+        1 => select(vec!["[^1]", "[^a b]", "[^<x>]"]).prop_map(str::to_owned),
+    ]
+}
+
+fn paragraph() -> impl Strategy<Value = String> {
+    prop::collection::vec(inline(), 1..4).prop_map(|parts| parts.join(" "))
+}
+
+fn block() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        4 => paragraph(),
+        1 => (1..7usize, paragraph(), select(vec!["", " {#custom .cls}", " {.a .-b}", " {#user-content-y}", " {#a\"b}"]))
+            .prop_map(|(level, text, attrs)| format!("{} {text}{attrs}", "#".repeat(level))),
+        1 => (select(vec!["rust", "js x=1", "\"><script>", "a&b", "c++", ""]), words())
+            .prop_map(|(info, code)| format!("```{info}\n{code}\n\n  indented {code}\n```")),
+        1 => words().prop_map(|code| format!("    {code}\n    more")),
+        1 => (paragraph(), paragraph(), select(vec!["|---|---|", "|:--|--:|", "|:-:|---|"]))
+            .prop_map(|(a, b, rule)| format!("| {a} | {b} |\n{rule}\n| {b} | x |\n| | {a} |")),
+        1 => (select(vec!["NOTE", "TIP", "WARNING", "CAUTION", "IMPORTANT", "note", "OTHER"]), paragraph())
+            .prop_map(|(kind, text)| format!("> [!{kind}]\n> {text}")),
+        1 => (paragraph(), words()).prop_map(|(quote, who)| format!("> {quote}\n>\n> — {who}")),
+        1 => (destination(), words()).prop_map(|(dest, alt)| format!("![{alt}]({dest} \"{alt}\")")),
+        1 => paragraph().prop_map(|text| format!("[^1]: {text}\n\n[^a b]: note")),
+        1 => (words(), paragraph()).prop_map(|(term, text)| format!("{term}\n: {text}")),
+        1 => Just("***".to_owned()),
+        1 => words().prop_map(|text| format!("$$\n{text}\n$$")),
+        1 => (destination(), words()).prop_map(|(dest, title)| format!("[ref]: {dest} \"{title}\"\n\n[see][ref]")),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 1..4).prop_map(|items| {
+                items
+                    .iter()
+                    .map(|item| format!("- {}", item.replace('\n', "\n  ")))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+            (1..1000u32, prop::collection::vec(inner.clone(), 1..3)).prop_map(|(start, items)| {
+                items
+                    .iter()
+                    .map(|item| format!("{start}. {}", item.replace('\n', "\n     ")))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+            (any::<bool>(), inner.clone())
+                .prop_map(|(done, item)| format!("- [{}] {item}", if done { 'x' } else { ' ' })),
+            inner.prop_map(|item| format!("> {}", item.replace('\n', "\n> "))),
+        ]
+    })
+}
+
+fn document() -> impl Strategy<Value = String> {
+    (
+        select(vec![
+            "",
+            "---\ntitle: \"A & B\"\nauthor: Ann\ndate: 2024-01-02\n---\n",
+            "% Title <x>\n% Ann\n\n",
+        ]),
+        prop::collection::vec(block(), 1..6),
+        select(vec!["\n\n", "\r\n\r\n", "\n\n\n"]),
+        0..80usize,
+    )
+        .prop_map(|(front, blocks, separator, depth)| {
+            // Sometimes deeper than the nesting bound.
+            let nested = if depth > 60 {
+                format!("{}deep", "> ".repeat(depth))
+            } else {
+                String::new()
+            };
+            format!("{front}{}{separator}{nested}", blocks.join(separator))
+        })
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    (
+        select(vec![r#""article""#, r#""gfm""#, r#""commonmark""#]),
+        select(vec![r#""escape""#, r#""strip""#, r#""sanitize""#]),
+        select(vec![r#""""#, r#""x-""#, r#""user-content-""#]),
+        select(vec!["", r#","baseUrl":"https://example.com/docs/""#]),
+        select(vec!["", r#","externalLinksNewTab":true"#]),
+        select(vec!["", r#","linkRel":"""#, r#","linkRel":"nofollow""#]),
+        select(vec!["", r#","extraUrlSchemes":["xmpp","ftp"]"#]),
+        select(vec!["", r#","extraClasses":["cls","note"]"#]),
+        select(vec!["", r#","tocNav":true"#, r#","bodyOnly":true"#]),
+    )
+        .prop_map(|(preset, raw, prefix, base, tab, rel, schemes, classes, frame)| {
+            let json = format!(
+                r#"{{"preset":{preset},"rawHtml":{raw},"idPrefix":{prefix}{base}{tab}{rel}{schemes}{classes}{frame}}}"#
+            );
+            Options::from_json(&json).unwrap_or_else(|error| panic!("{json}: {error}"))
+        })
+}
+
+#[test]
+fn fast_path_gives_ammonias_html() {
+    let config = Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let seed = [0x51; 32];
+    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+    let fast = std::cell::Cell::new(0u32);
+    let result = runner.run(&(document(), options()), |(markdown, options)| {
+        let (with_fast_path, used) = render_with(&markdown, &options, true).expect("renders");
+        let (without, _) = render_with(&markdown, &options, false).expect("renders");
+        prop_assert_eq!(&with_fast_path.html, &without.html, "markdown: {:?}", markdown);
+        fast.set(fast.get() + u32::from(used));
+        Ok(())
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+    eprintln!("fast path taken for {} of {CASES} documents", fast.get());
+    // Most generated documents must take the fast path, or the test proves little.
+    assert!(
+        fast.get() >= CASES * 3 / 4,
+        "fast path taken {} of {CASES} times",
+        fast.get()
+    );
+}
+
+#[test]
+fn fast_tags_follow_the_policy() {
+    let builder = sanitize::policy("", None);
+    let tags = builder.clone_tags();
+    let tag_attributes = builder.clone_tag_attributes();
+    let mut generic: Vec<&str> = builder.clone_generic_attributes().into_iter().collect();
+    generic.sort_unstable();
+    assert_eq!(generic, super::fast_path::GENERIC_ATTRIBUTES);
+    assert!(super::fast_path::FAST_TAGS.is_sorted_by_key(|(tag, _)| *tag));
+    for (tag, attributes) in super::fast_path::FAST_TAGS {
+        assert!(tags.contains(tag), "{tag} is not allowed");
+        let mut allowed: Vec<&str> = tag_attributes.get(tag).into_iter().flatten().copied().collect();
+        allowed.sort_unstable();
+        assert_eq!(allowed, attributes, "attributes of {tag}");
+    }
+}
+
+#[test]
+fn leaves_what_it_does_not_model_to_ammonia() {
+    let settings = sanitize::Settings::plain("p-", None);
+    for html in [
+        "<p>a<p>b</p></p>",
+        "<a href=\"x\"><a href=\"y\">b</a></a>",
+        "<table><tr><td>a</td></tr></table>",
+        "<table>text</table>",
+        "<pre>\nx</pre>",
+        "<p>unclosed",
+        "<!-- comment -->",
+        "<P>upper</P>",
+        "<span/>",
+        "<iframe></iframe>",
+        "<p title='single'>x</p>",
+        "<p id=\"a\" id=\"b\">x</p>",
+        "<input>",
+        "a &copy; b",
+        "a &#0; b",
+        "<ul><li>a<li>b</li></li></ul>",
+        "<h1>a<h2>b</h2></h1>",
+    ] {
+        assert_eq!(super::fast_path::sanitize(html, &settings), None, "{html}");
+    }
+}
+
+#[test]
+fn applies_the_policy_as_ammonia_does() {
+    let settings = sanitize::Settings::plain("p-", None);
+    for html in [
+        "<p>a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#x27; g\u{a0}h\r\ni</p>\n",
+        "<h2 id=\"x\" class=\"one two\">t</h2>",
+        "<a href=\"javascript:alert(1)\" title=\"t\" class=\"bad\">a</a>",
+        "<a href=\"#top\" class=\"anchor\" aria-label=\"a &quot; b\">#</a>",
+        "<img src=\"x.png\" alt=\"a &amp; b\" title=\"t\" />",
+        "<p><input disabled=\"\" type=\"checkbox\" checked=\"\"/> task</p>",
+        "<pre><code class=\"language-rust evil\">fn x() {}\n</code></pre>",
+        "<ol start=\"3\">\n<li>x</li>\n</ol>",
+        "<table>\n<thead>\n<tr>\n<th align=\"center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>",
+    ] {
+        let fast = super::fast_path::sanitize(html, &settings);
+        assert_eq!(fast.as_deref(), Some(sanitize::sanitize(html, &settings).as_str()), "{html}");
+    }
+}
