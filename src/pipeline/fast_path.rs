@@ -314,7 +314,8 @@ fn in_table_structure(open: &[&str]) -> bool {
 fn write_text(out: &mut String, text: &str) -> Option<()> {
     let bytes = text.as_bytes();
     let (mut copied, mut i) = (0, 0);
-    while i < bytes.len() {
+    while let Some(offset) = bytes[i..].iter().position(|&b| TEXT_SPECIAL[usize::from(b)]) {
+        i += offset;
         let (replacement, skip): (&str, usize) = match bytes[i] {
             b'>' => ("&gt;", 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\n", 2),
@@ -330,7 +331,7 @@ fn write_text(out: &mut String, text: &str) -> Option<()> {
             }
             0 => return None, // NUL: the tree builder drops it
             _ => {
-                i += 1;
+                i += 1; // another character of U+0080..U+00BF
                 continue;
             }
         };
@@ -342,6 +343,17 @@ fn write_text(out: &mut String, text: &str) -> Option<()> {
     out.push_str(&text[copied..]);
     Some(())
 }
+
+/// The bytes [`write_text`] stops at; text is mostly none of them.
+const TEXT_SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    special[b'&' as usize] = true;
+    special[b'>' as usize] = true;
+    special[b'\r' as usize] = true;
+    special[0] = true;
+    special[0xC2] = true; // U+00A0's first byte
+    special
+};
 
 /// An attribute value as the parser reads it.
 fn decode(value: &str) -> Option<String> {

@@ -41,20 +41,59 @@ pub(crate) fn reading_minutes(words: usize, cjk_chars: usize) -> usize {
 pub(crate) struct WordCounter {
     words: usize,
     cjk_chars: usize,
-    state: State,
+    /// One of the states below.
+    state: u8,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-enum State {
-    /// Not in a word.
-    #[default]
-    Outside,
-    /// Just after a letter or digit (`digit`: it was a digit) or a mark following one.
-    InWord { digit: bool },
-    /// Just after a joiner that followed a word character; `numeric`: only a digit continues the
-    /// word (the joiner was `.` or `,` after a digit).
-    Joiner { numeric: bool },
-}
+// The counter is a table-driven state machine (it sees every character of the text, so it must be
+// cheap). States:
+/// Not in a word.
+const OUTSIDE: u8 = 0;
+/// Just after a letter, or a mark following one.
+const LETTER: u8 = 1;
+/// Just after a digit, or a mark following one.
+const DIGIT: u8 = 2;
+/// Just after a joiner (`'`, `-` ...) that followed a word character.
+const JOINER: u8 = 3;
+/// Just after `.` or `,` that followed a digit: only a digit continues the word.
+const NUMERIC_JOINER: u8 = 4;
+/// Set in a [`NEXT`] entry when the character starts a new word.
+const COUNT: u8 = 0x80;
+
+// Character classes (CJK characters are counted apart).
+const C_LETTER: usize = 0;
+const C_DIGIT: usize = 1;
+const C_JOINER: usize = 2;
+const C_NUMERIC_JOINER: usize = 3;
+const C_MARK: usize = 4;
+const C_OTHER: usize = 5;
+
+/// `NEXT[state][class]`: the next state, with [`COUNT`] when a word starts.
+const NEXT: [[u8; 6]; 5] = [
+    // letter,        digit,         joiner,  numeric joiner,  mark,    other
+    [LETTER | COUNT, DIGIT | COUNT, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE], // outside
+    [LETTER, DIGIT, JOINER, OUTSIDE, LETTER, OUTSIDE],                   // letter
+    [LETTER, DIGIT, JOINER, NUMERIC_JOINER, DIGIT, OUTSIDE],             // digit
+    [LETTER, DIGIT, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE],                 // joiner
+    [LETTER | COUNT, DIGIT, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE],         // numeric joiner
+];
+
+/// The class of each ASCII character.
+const ASCII_CLASS: [u8; 128] = {
+    let mut classes = [C_OTHER as u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => C_LETTER as u8,
+            b'0'..=b'9' => C_DIGIT as u8,
+            b'\'' | b'-' | b'_' => C_JOINER as u8,
+            b'.' | b',' => C_NUMERIC_JOINER as u8,
+            _ => C_OTHER as u8,
+        };
+        b += 1;
+    }
+    classes
+};
 
 impl WordCounter {
     pub(crate) fn new() -> WordCounter {
@@ -63,16 +102,25 @@ impl WordCounter {
 
     /// Counts the words in `text`, continuing any word the previous chunk ended in.
     pub(crate) fn push(&mut self, text: &str) {
-        for c in text.chars() {
-            self.step(c);
+        let mut rest = text;
+        while !rest.is_empty() {
+            // Most text is ASCII: bytes, without decoding characters.
+            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            for &b in &rest.as_bytes()[..ascii] {
+                self.advance(usize::from(ASCII_CLASS[usize::from(b)]));
+            }
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                self.step(c);
+                rest = &rest[c.len_utf8()..];
+            }
         }
     }
 
     /// Ends the current word: the next chunk starts a new one.
     pub(crate) fn boundary(&mut self) {
-        self.state = State::Outside;
+        self.state = OUTSIDE;
     }
-
     /// Words that are not CJK characters.
     #[allow(dead_code)] // Not used by the pipeline yet.
     pub(crate) fn words(&self) -> usize {
@@ -96,30 +144,30 @@ impl WordCounter {
     }
 
     fn step(&mut self, c: char) {
-        if is_cjk(c) {
+        let class = if is_cjk(c) {
             self.cjk_chars += 1;
-            self.state = State::Outside;
+            self.state = OUTSIDE;
             return;
-        }
-        if c.is_alphanumeric() {
-            let digit = c.is_numeric();
-            let continues = match self.state {
-                State::Outside => false,
-                State::InWord { .. } => true,
-                State::Joiner { numeric } => digit || !numeric,
-            };
-            if !continues {
-                self.words += 1;
+        } else if c.is_alphanumeric() {
+            if c.is_numeric() {
+                C_DIGIT
+            } else {
+                C_LETTER
             }
-            self.state = State::InWord { digit };
-            return;
-        }
-        self.state = match self.state {
-            State::InWord { .. } if is_joiner(c) => State::Joiner { numeric: false },
-            State::InWord { digit: true } if matches!(c, '.' | ',') => State::Joiner { numeric: true },
-            State::InWord { digit } if is_mark(c) => State::InWord { digit },
-            _ => State::Outside,
+        } else if is_joiner(c) {
+            C_JOINER
+        } else if is_mark(c) {
+            C_MARK
+        } else {
+            C_OTHER
         };
+        self.advance(class);
+    }
+
+    fn advance(&mut self, class: usize) {
+        let next = NEXT[usize::from(self.state)][class];
+        self.words += usize::from(next >> 7);
+        self.state = next & !COUNT;
     }
 }
 
