@@ -5,7 +5,10 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 PORT ?= 8080
 PKG := www/pkg
-WASM := $(PKG)/quire_bg.wasm
+# The web package: quire.js (src/js) in front of two wasm modules, the core (no sanitizer, loaded
+# first) and the full one (loaded when a document has raw HTML to sanitize).
+CORE_WASM := $(PKG)/quire_core_bg.wasm
+FULL_WASM := $(PKG)/quire_full_bg.wasm
 RELEASE_WASM := target/wasm32-unknown-unknown/release/quire.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 # A current binaryen (npm) with the features wasm-bindgen's output uses; Debian's wasm-opt 108 breaks it.
@@ -20,17 +23,31 @@ setup:
 setup-browsers:
 	@scripts/setup.sh --browsers
 
-## build: the wasm package for plain ES modules (www/pkg), optimized with wasm-opt -O3
-build: setup $(WASM)
+## build: the web package for plain ES modules (www/pkg): quire.js and its two wasm modules,
+## optimized with wasm-opt -O3
+build: setup $(PKG)/quire.js
+
+$(PKG)/quire.js: src/js/quire.js src/js/quire.d.ts $(CORE_WASM) $(FULL_WASM)
+	cp src/js/quire.js src/js/quire.d.ts $(PKG)/
+	rm -f $(PKG)/quire_bg.wasm $(PKG)/quire_bg.wasm.d.ts
 
 # What wasm-pack does, plus wasm-bindgen's abort handler: if the instance ever traps, the next
 # call gets a fresh instance (src/wasm.rs). Its glue needs wasm exception handling (exnref), which
 # current browsers have; the bundler build below leaves it out so that Node 20 can load it.
-$(WASM): $(SOURCES)
-	cargo build --lib --release --target wasm32-unknown-unknown
-	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(PKG) $(RELEASE_WASM)
-	wasm-opt $(WASM_OPT_FLAGS) --enable-exception-handling --enable-gc $(WASM) -o $(WASM)
-	@echo "built $(WASM): $$(stat -c %s $(WASM)) bytes"
+# $(1): the module's name, $(2): cargo's feature flags.
+define web_module
+	cargo build --lib --release --target wasm32-unknown-unknown $(2)
+	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(PKG) --out-name $(1) $(RELEASE_WASM)
+	wasm-opt $(WASM_OPT_FLAGS) --enable-exception-handling --enable-gc $(PKG)/$(1)_bg.wasm -o $(PKG)/$(1)_bg.wasm
+	@echo "built $(PKG)/$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes"
+endef
+
+$(CORE_WASM): $(SOURCES)
+	$(call web_module,quire_core,--no-default-features)
+
+# After the core module, so the two cargo builds (one target dir) never interleave.
+$(FULL_WASM): $(SOURCES) $(CORE_WASM)
+	$(call web_module,quire_full,)
 
 ## bundler: the npm package for bundlers (webpack, Vite, ...) in pkg/
 bundler: setup
@@ -53,6 +70,7 @@ lint:
 
 test-rust:
 	cargo test --quiet
+	cargo test --quiet --no-default-features --test core_build
 
 test-wasm:
 	wasm-pack test --headless --chrome -- --test web

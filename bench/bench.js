@@ -127,7 +127,12 @@ const loaded = new Map();
 const PREWARM_MS = 1000;
 
 function contender(id) {
-  if (!loaded.has(id)) loaded.set(id, byId(id).load());
+  if (!loaded.has(id)) {
+    loaded.set(id, byId(id).load().then(async (contender) => {
+      await contender.prepare?.();
+      return contender;
+    }));
+  }
   return loaded.get(id);
 }
 

@@ -158,11 +158,17 @@ export function renderMarkdown(results) {
   {
     const s = results.sizes;
     const part = (x, key) => (x ? fmtBytes(x[key]) : '—');
-    const rows = contenders.map((c) => {
-      const { wasm, js } = s[c.id];
+    // quire's sanitizer module is a row of its own: only documents with raw HTML download it.
+    const entries = contenders.flatMap((c) =>
+      c.id === 'quire' && s['quire-sanitizer']
+        ? [[c, contenderLabel(c) + ' (core module: Markdown without raw HTML)'], [c, '+ quire sanitizer module (raw HTML)', 'quire-sanitizer']]
+        : [[c, contenderLabel(c)]],
+    );
+    const rows = entries.map(([c, label, key = c.id]) => {
+      const { wasm, js } = s[key];
       const total = (key) => (wasm ? wasm[key] : 0) + js[key];
       return [
-        contenderLabel(c),
+        label,
         part(wasm, 'raw'),
         part(wasm, 'gzip'),
         part(wasm, 'brotli'),
@@ -181,9 +187,9 @@ export function renderMarkdown(results) {
       ),
       '',
     );
-    const files = contenders.map((c) => {
-      const list = [...(s[c.id].wasm?.files ?? []), ...s[c.id].js.files].map((f) => `\`${f.file}\``);
-      return `${c.label}: ${list.join(', ')}`;
+    const files = entries.map(([c, label, key = c.id]) => {
+      const list = [...(s[key].wasm?.files ?? []), ...s[key].js.files].map((f) => `\`${f.file}\``);
+      return `${label}: ${list.join(', ')}`;
     });
     out.push(
       `KB = 1000 bytes; gzip -9 and brotli -q 11 (Node zlib), each file compressed on its own. Files: ${files.join('; ')}. ` +

@@ -37,9 +37,9 @@ const log = (...parts) => console.error(`[bench ${((Date.now() - started) / 1e3)
 
 // ---- preconditions and facts about the run ----------------------------------------------------
 
-const WASM = path.join(ROOT, 'www/pkg/quire_bg.wasm');
+const WASM = path.join(ROOT, 'www/pkg/quire_full_bg.wasm');
 if (!existsSync(WASM)) {
-  console.error('bench: www/pkg/quire_bg.wasm is missing; run `make build` first.');
+  console.error('bench: www/pkg/quire_full_bg.wasm is missing; run `make build` first.');
   process.exit(1);
 }
 
@@ -82,7 +82,7 @@ function sum(files) {
 
 function quireGlue() {
   const snippets = path.join(ROOT, 'www/pkg/snippets');
-  const found = ['www/pkg/quire.js'];
+  const found = ['www/pkg/quire.js', 'www/pkg/quire_core.js'];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -96,7 +96,9 @@ function quireGlue() {
 
 const NM = 'node_modules';
 const SIZES = {
-  quire: { wasm: sum(['www/pkg/quire_bg.wasm']), js: sum(quireGlue()) },
+  // What a page downloads for Markdown without raw HTML; the sanitizer module comes on top.
+  quire: { wasm: sum(['www/pkg/quire_core_bg.wasm']), js: sum(quireGlue()) },
+  'quire-sanitizer': { wasm: sum(['www/pkg/quire_full_bg.wasm']), js: sum(['www/pkg/quire_full.js']) },
   marked: { wasm: null, js: sum([`${NM}/marked/lib/marked.umd.js`, `${NM}/dompurify/dist/purify.min.js`]) },
   'markdown-it': {
     wasm: null,

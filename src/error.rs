@@ -18,6 +18,10 @@ pub enum Error {
     },
     /// The Markdown (or HTML) argument was not a string (only reachable from JavaScript).
     NotAString(String),
+    /// The document has raw HTML to sanitize (or asks for `sanitize_html`), and this build has no
+    /// sanitizer: only the web package's core module, built without the `sanitizer` feature, says
+    /// this; its JavaScript wrapper then loads the full module.
+    SanitizerNeeded,
 }
 
 impl fmt::Display for Error {
@@ -29,6 +33,11 @@ impl fmt::Display for Error {
                 "quire: input is {size} bytes, larger than maxInputBytes ({limit}); raise the option to render it"
             ),
             Error::NotAString(got) => write!(f, "quire: the input must be a string, got {got}"),
+            Error::SanitizerNeeded => write!(
+                f,
+                "quire: this document has raw HTML, which needs the sanitizer module: `await loadSanitizer()` \
+                 first, or use the async functions (renderArticleAsync, renderHtmlAsync, renderIntoAsync)"
+            ),
         }
     }
 }

@@ -181,7 +181,7 @@ pub fn trap_for_tests() {
 pub fn render_article(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let article = render(&markdown, options)?;
     to_js(&article)
 }
@@ -191,7 +191,7 @@ pub fn render_article(
 pub fn render_html(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
     Ok(render(&markdown, options)?.html)
 }
 
@@ -203,10 +203,10 @@ pub fn render_into(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let article = render(&markdown, options).map_err(JsValue::from)?;
+    let article = render(&markdown, options)?;
     let html = trusted_html(&article.html)?;
     js_sys::Reflect::set(element, &JsValue::from_str("innerHTML"), &html)?;
-    to_js(&article).map_err(JsValue::from)
+    to_js(&article)
 }
 
 /// Cleans an HTML fragment with quire's sanitizer policy (the one applied to raw HTML in Markdown).
@@ -214,7 +214,7 @@ pub fn render_into(
 pub fn sanitize_html(
     #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
     let html = html
         .as_string()
         .ok_or_else(|| js_error(Error::NotAString(type_name(&html))))?;
@@ -228,7 +228,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-fn render(markdown: &JsValue, options: Option<JsValue>) -> Result<Article, JsError> {
+fn render(markdown: &JsValue, options: Option<JsValue>) -> Result<Article, JsValue> {
     let markdown = markdown
         .as_string()
         .ok_or_else(|| js_error(Error::NotAString(type_name(markdown))))?;
@@ -257,16 +257,24 @@ fn options_from_js(options: Option<JsValue>) -> Result<Options, Error> {
     }
 }
 
-fn to_js(article: &Article) -> Result<JsValue, JsError> {
+fn to_js(article: &Article) -> Result<JsValue, JsValue> {
     // json_compatible: maps become plain objects and None becomes null, as in `quire --json`.
     article
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("quire: could not build the result: {e}")))
+        .map_err(|e| js_sys::Error::new(&format!("quire: could not build the result: {e}")).into())
 }
 
-fn js_error(error: Error) -> JsError {
-    JsError::new(&error.to_string())
+/// A real `Error`; the core module's "needs the sanitizer" is named, for the wrapper to catch.
+fn js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    if error == Error::SanitizerNeeded {
+        js.set_name(SANITIZER_NEEDED);
+    }
+    js.into()
 }
+
+/// The `name` of the error the core module throws for a document that needs the sanitizer.
+const SANITIZER_NEEDED: &str = "QuireSanitizerNeeded";
 
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {

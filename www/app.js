@@ -2,7 +2,7 @@
 // build into #preview. The page runs under a strict CSP with Trusted Types,
 // so rendered HTML only ever enters the DOM through renderInto(); every other
 // node here is built with createElement/textContent.
-import init, { renderInto, version } from './pkg/quire.js';
+import init, { loadSanitizer, renderInto, version } from './pkg/quire.js';
 
 // Grab our own elements once, up front: ids inside rendered content (for
 // instance with rawHtml "trusted") can then never shadow them.
@@ -58,6 +58,12 @@ function render() {
   try {
     article = renderInto(preview, markdown, currentOptions());
   } catch (error) {
+    if (error?.name === 'QuireSanitizerNeeded') {
+      // Raw HTML: the sanitizer module loads on first need, then this render runs again.
+      renderTime.textContent = 'loading the sanitizer…';
+      loadSanitizer().then(scheduleRender, showError);
+      return;
+    }
     showError(error);
     return;
   } finally {

@@ -178,7 +178,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     let html = match (options.raw_html, fast) {
         (RawHtml::Trusted, _) => out,
         (_, Some(html)) => html,
-        (RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip, None) => sanitize::sanitize(&out, &settings),
+        (RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip, None) => sanitize_with_ammonia(&out, &settings)?,
     };
     warnings.sort_by_key(|warning| warning.line);
     let article = Article {
@@ -210,10 +210,17 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
     check_input(html, options)?;
     let base_url = options.base_url()?;
-    Ok(sanitize::sanitize(
-        html,
-        &sanitize::Settings::new(options, base_url.as_ref()),
-    ))
+    sanitize_with_ammonia(html, &sanitize::Settings::new(options, base_url.as_ref()))
+}
+
+/// ammonia's clean, in builds that have it: without the `sanitizer` feature nothing calls ammonia,
+/// so the linker drops it (the web package's small core module).
+fn sanitize_with_ammonia(html: &str, settings: &sanitize::Settings<'_>) -> Result<String, Error> {
+    if cfg!(feature = "sanitizer") {
+        Ok(sanitize::sanitize(html, settings))
+    } else {
+        Err(Error::SanitizerNeeded)
+    }
 }
 
 /// What raw HTML becomes: `sanitize` and `trusted` leave it to the end of the pipeline.

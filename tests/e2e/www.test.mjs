@@ -510,6 +510,52 @@ test('the JS API throws real Errors for bad input and keeps working', TEST_OPTIO
   }
 });
 
+test('the sanitizer module loads only for raw HTML, and both modules give the same HTML', TEST_OPTIONS, async () => {
+  const context = await browser.newContext();
+  const blank = new URL('/blank.html', server.url).href;
+  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  const page = await context.newPage();
+  try {
+    await page.goto(blank);
+    const result = await page.evaluate(async () => {
+      const fetched = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      const quire = await import('/pkg/quire.js');
+      await quire.default();
+      const markdown = '# Title\n\nSome *text* with [a link](https://example.com/) and `code`.\n\n- [x] done\n';
+      const coreHtml = quire.renderHtml(markdown);
+      const before = { loaded: quire.sanitizerLoaded(), fetched: fetched() };
+      let syncError = null;
+      try {
+        quire.renderHtml('<b onclick="x()">raw</b>');
+      } catch (error) {
+        syncError = { name: error.name, isError: error instanceof Error, message: error.message };
+      }
+      const raw = await quire.renderHtmlAsync('<b onclick="x()">raw</b>', { bodyOnly: true });
+      return {
+        before,
+        syncError,
+        raw,
+        after: { loaded: quire.sanitizerLoaded(), fetched: fetched() },
+        sameHtml: quire.renderHtml(markdown) === coreHtml,
+        syncNow: quire.renderHtml('<i>now</i>', { bodyOnly: true }),
+      };
+    });
+    const wasm = (list) => list.filter((file) => file.endsWith('.wasm')).map((file) => file.split('/').pop());
+    assert.deepEqual(wasm(result.before.fetched), ['quire_core_bg.wasm'], 'Markdown alone fetches the core module only');
+    assert.equal(result.before.loaded, false);
+    assert.equal(result.syncError?.name, 'QuireSanitizerNeeded');
+    assert.equal(result.syncError?.isError, true);
+    assert.match(result.syncError?.message ?? '', /loadSanitizer/);
+    assert.equal(result.raw, '<p><b>raw</b></p>\n');
+    assert.deepEqual(wasm(result.after.fetched).sort(), ['quire_core_bg.wasm', 'quire_full_bg.wasm']);
+    assert.equal(result.after.loaded, true);
+    assert.equal(result.sameHtml, true, 'the full module renders Markdown as the core did');
+    assert.equal(result.syncNow, '<p><i>now</i></p>\n');
+  } finally {
+    await context.close();
+  }
+});
+
 test('changing the preset and raw HTML options re-renders', TEST_OPTIONS, async () => {
   const { context, page, problems } = await openPage();
   try {

@@ -506,7 +506,7 @@ function summarize(results) {
   ].join('\n');
 }
 
-await init();
+await init({ sanitizer: 'eager' }); // raw HTML in every case: both modules up front
 // Create quire's Trusted Types policy now (renderInto creates it lazily), so the harness has it.
 renderInto(document.createElement('div'), '');
 

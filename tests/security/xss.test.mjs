@@ -29,7 +29,7 @@ import { CASES } from './corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PKG_JS = path.join(ROOT, 'www', 'pkg', 'quire.js');
-const PKG_WASM = path.join(ROOT, 'www', 'pkg', 'quire_bg.wasm');
+const PKG_WASM = path.join(ROOT, 'www', 'pkg', 'quire_full_bg.wasm');
 const DOMPURIFY_VECTORS = process.env.QUIRE_XSS_VECTORS || path.resolve(ROOT, '..', 'shared', 'data', 'xss', 'dompurify-vectors.json');
 
 /**
@@ -55,13 +55,13 @@ const BROWSERS = (process.env.QUIRE_SECURITY_BROWSERS ?? 'chromium,firefox').spl
 if (!existsSync(PKG_JS) || !existsSync(PKG_WASM)) {
   throw new Error(`www/pkg is missing (looked for ${PKG_JS}). Run \`make build\` at the repository root first.`);
 }
-if (!/export function sanitizeHtml\b/.test(readFileSync(PKG_JS, 'utf8'))) {
+if (!/export (function|const) sanitizeHtml\b/.test(readFileSync(PKG_JS, 'utf8'))) {
   throw new Error('www/pkg/quire.js has no sanitizeHtml export: the package is older than the source. Run `make build`.');
 }
 
 const STALE_PACKAGE = statSync(PKG_WASM).mtimeMs < newestSourceTime(ROOT);
 if (STALE_PACKAGE) {
-  console.warn('WARNING: www/pkg/quire_bg.wasm is older than src/: these results are for the old build. Run `make build`.');
+  console.warn('WARNING: www/pkg/quire_full_bg.wasm is older than src/: these results are for the old build. Run `make build`.');
 }
 
 // --- The extra suite: DOMPurify's vectors, when ../shared is there ------------------------------
@@ -360,6 +360,6 @@ for (const name of ['chromium', 'firefox']) {
 
 if (STALE_PACKAGE) {
   test('www/pkg is current', () => {
-    assert.fail('www/pkg/quire_bg.wasm is older than src/: run `make build` and re-run these tests');
+    assert.fail('www/pkg/quire_full_bg.wasm is older than src/: run `make build` and re-run these tests');
   });
 }

@@ -1,6 +1,21 @@
-// Compiled with `tsc --noEmit --strict` by `make test`: the generated quire.d.ts must describe
-// Options and Article precisely enough that mistakes fail to type-check.
-import init, { renderArticle, renderHtml, renderInto, version, type Article, type Options, type TocEntry } from "../../www/pkg/quire.js";
+// Compiled with `tsc --noEmit --strict` by `make test`: quire.d.ts (src/js) and the generated
+// quire_core.d.ts must describe the API, Options and Article precisely enough that mistakes fail to
+// type-check.
+import init, {
+  loadSanitizer,
+  renderArticle,
+  renderArticleAsync,
+  renderHtml,
+  renderHtmlAsync,
+  renderInto,
+  renderIntoAsync,
+  sanitizeHtml,
+  sanitizerLoaded,
+  version,
+  type Article,
+  type Options,
+  type TocEntry,
+} from "../../www/pkg/quire.js";
 
 export async function usage(element: Element): Promise<string> {
   await init();
@@ -18,6 +33,15 @@ export async function usage(element: Element): Promise<string> {
   const kinds: ("element" | "attribute" | "url")[] = article.removed.map((r) => r.kind);
   const html: string = renderHtml("*x*");
   renderInto(element, "text", null);
+  await init({ sanitizer: "eager" });
+  await loadSanitizer();
+  const loaded: boolean = sanitizerLoaded();
+  const later: Article = await renderArticleAsync("<b>raw</b>", { rawHtml: "sanitize" });
+  const laterHtml: string = (await renderHtmlAsync("x")) + (await renderIntoAsync(element, "x")).html + sanitizeHtml("<b>x</b>");
+  // @ts-expect-error: not a sanitizer mode
+  await init({ sanitizer: "sometimes" });
+  // @ts-expect-error: async results are promises
+  const notYet: string = renderHtmlAsync("x");
   // @ts-expect-error: not a preset
   renderHtml("x", { preset: "fancy" });
   // @ts-expect-error: not an option
@@ -26,5 +50,5 @@ export async function usage(element: Element): Promise<string> {
   renderHtml(42);
   // @ts-expect-error: html is a string, not a number
   const wrong: number = article.html;
-  return `${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds}`;
+  return `${loaded} ${later.title} ${laterHtml} ${notYet} ${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds}`;
 }

@@ -1,0 +1,43 @@
+// Types of the web package's entry point (quire.js). Options, Article and the rest are generated
+// from the Rust sources into quire_core.d.ts.
+import type { Article, Options } from "./quire_core.js";
+
+export type { Article, JsonValue, Options, Removal, TocEntry, Warning } from "./quire_core.js";
+
+/** What init loads: the core module only ("on-demand", the default: the sanitizer module loads when a
+ *  document needs it) or both modules ("eager"). */
+export interface InitOptions {
+  sanitizer?: "on-demand" | "eager";
+}
+
+/** Loads the core module (and, with { sanitizer: "eager" }, the sanitizer module). Call it once before the rest. */
+export default function init(options?: InitOptions): Promise<void>;
+
+/** Loads the sanitizer module once; later calls return the same promise. */
+export function loadSanitizer(): Promise<void>;
+
+/** Whether the sanitizer module has loaded. */
+export function sanitizerLoaded(): boolean;
+
+/** Renders Markdown to an Article. Throws an Error named "QuireSanitizerNeeded" when the document has raw
+ *  HTML and the sanitizer module has not loaded yet (use renderArticleAsync, or await loadSanitizer()). */
+export function renderArticle(markdown: string, options?: Options | null): Article;
+/** Renders Markdown to an HTML string; same rule as renderArticle. */
+export function renderHtml(markdown: string, options?: Options | null): string;
+/** Renders Markdown into element (replacing its content) and returns the Article; same rule as renderArticle.
+ *  Works on pages that enforce Trusted Types when they allow a policy named "quire". */
+export function renderInto(element: Element, markdown: string, options?: Options | null): Article;
+/** Cleans an HTML fragment with quire's sanitizer policy; needs the sanitizer module. */
+export function sanitizeHtml(html: string, options?: Options | null): string;
+
+/** As renderArticle, loading the sanitizer module first when the document needs it. */
+export function renderArticleAsync(markdown: string, options?: Options | null): Promise<Article>;
+/** As renderHtml, loading the sanitizer module first when the document needs it. */
+export function renderHtmlAsync(markdown: string, options?: Options | null): Promise<string>;
+/** As renderInto, loading the sanitizer module first when the document needs it. */
+export function renderIntoAsync(element: Element, markdown: string, options?: Options | null): Promise<Article>;
+/** As sanitizeHtml, loading the sanitizer module first. */
+export function sanitizeHtmlAsync(html: string, options?: Options | null): Promise<string>;
+
+/** The package version. */
+export function version(): string;

@@ -1,0 +1,84 @@
+// quire for the browser: the entry point of the web package (www/pkg).
+//
+// Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown and makes
+// HTML that is safe by construction; it has no HTML sanitizer, so it is small and starts fast. The
+// full module (quire_full: the same code plus ammonia and html5ever) loads only when a document holds
+// raw HTML to sanitize, or when you ask for it. The same options give the same HTML from both.
+//
+//   await init();                          // the core module only
+//   renderHtml(markdown);                  // Markdown without raw HTML: rendered at once
+//   await renderHtmlAsync(markdown);       // any Markdown: loads the sanitizer first if needed
+//   await init({ sanitizer: 'eager' });    // both modules up front: every sync call just works
+//
+// A sync call that needs the sanitizer before it has loaded throws an Error named
+// "QuireSanitizerNeeded" (and starts loading it), so a caller can `await loadSanitizer()` and retry.
+import initCore, * as core from './quire_core.js';
+
+const SANITIZER_NEEDED = 'QuireSanitizerNeeded';
+
+let full = null;
+let fullLoading = null;
+
+/** Loads the core module; with `{ sanitizer: 'eager' }`, the sanitizer module too. */
+export default async function init(options = {}) {
+  const sanitizer = options?.sanitizer ?? 'on-demand';
+  if (sanitizer !== 'on-demand' && sanitizer !== 'eager') {
+    throw new TypeError(`quire: init's sanitizer option is "on-demand" or "eager", got ${JSON.stringify(sanitizer)}`);
+  }
+  await initCore();
+  if (sanitizer === 'eager') await loadSanitizer();
+}
+
+/** Loads the sanitizer module (once); resolves when sync calls no longer need to wait for it. */
+export function loadSanitizer() {
+  if (!fullLoading) {
+    fullLoading = import('./quire_full.js')
+      .then(async (module) => {
+        await module.default();
+        full = module;
+      })
+      .catch((error) => {
+        fullLoading = null; // let a later call try again
+        throw error;
+      });
+  }
+  return fullLoading;
+}
+
+/** Whether the sanitizer module has loaded. */
+export function sanitizerLoaded() {
+  return full !== null;
+}
+
+// Once the full module is there, it renders everything (it has the core's fast path too).
+function call(name, args) {
+  if (full) return full[name](...args);
+  try {
+    return core[name](...args);
+  } catch (error) {
+    if (error?.name === SANITIZER_NEEDED) loadSanitizer().catch(() => {});
+    throw error;
+  }
+}
+
+async function callAsync(name, args) {
+  try {
+    return call(name, args);
+  } catch (error) {
+    if (error?.name !== SANITIZER_NEEDED) throw error;
+    await loadSanitizer();
+    return full[name](...args);
+  }
+}
+
+export const renderArticle = (markdown, options) => call('renderArticle', [markdown, options]);
+export const renderHtml = (markdown, options) => call('renderHtml', [markdown, options]);
+export const renderInto = (element, markdown, options) => call('renderInto', [element, markdown, options]);
+export const sanitizeHtml = (html, options) => call('sanitizeHtml', [html, options]);
+
+export const renderArticleAsync = (markdown, options) => callAsync('renderArticle', [markdown, options]);
+export const renderHtmlAsync = (markdown, options) => callAsync('renderHtml', [markdown, options]);
+export const renderIntoAsync = (element, markdown, options) => callAsync('renderInto', [element, markdown, options]);
+export const sanitizeHtmlAsync = (html, options) => callAsync('sanitizeHtml', [html, options]);
+
+export const version = () => core.version();
