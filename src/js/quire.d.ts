@@ -5,9 +5,10 @@ import type { Article, Options } from "./quire_core.js";
 export type { Article, JsonValue, Options, Removal, TocEntry, Warning } from "./quire_core.js";
 
 /** What init loads: the core module only ("on-demand", the default: the sanitizer module loads when a
- *  document needs it) or both modules ("eager"). */
+ *  document needs it), both modules ("eager"), or the sanitizer module alone ("always": one download,
+ *  for pages whose documents mostly have raw HTML). */
 export interface InitOptions {
-  sanitizer?: "on-demand" | "eager";
+  sanitizer?: "on-demand" | "eager" | "always";
 }
 
 /** Loads the core module (and, with { sanitizer: "eager" }, the sanitizer module). Call it once before the rest. */

@@ -9,6 +9,8 @@
 //   renderHtml(markdown);                  // Markdown without raw HTML: rendered at once
 //   await renderHtmlAsync(markdown);       // any Markdown: loads the sanitizer first if needed
 //   await init({ sanitizer: 'eager' });    // both modules up front: every sync call just works
+//   await init({ sanitizer: 'always' });   // the full module alone: one download, for pages that
+//                                          // mostly show raw HTML
 //
 // A sync call that needs the sanitizer before it has loaded throws an Error named
 // "QuireSanitizerNeeded" (and starts loading it), so a caller can `await loadSanitizer()` and retry.
@@ -19,14 +21,17 @@ const SANITIZER_NEEDED = 'QuireSanitizerNeeded';
 let full = null;
 let fullLoading = null;
 
-/** Loads the core module; with `{ sanitizer: 'eager' }`, the sanitizer module too. */
+const SANITIZER_MODES = ['on-demand', 'eager', 'always'];
+
+/** Loads the core module; with `{ sanitizer: 'eager' }` the sanitizer module too, with
+ *  `{ sanitizer: 'always' }` the sanitizer module alone. */
 export default async function init(options = {}) {
   const sanitizer = options?.sanitizer ?? 'on-demand';
-  if (sanitizer !== 'on-demand' && sanitizer !== 'eager') {
-    throw new TypeError(`quire: init's sanitizer option is "on-demand" or "eager", got ${JSON.stringify(sanitizer)}`);
+  if (!SANITIZER_MODES.includes(sanitizer)) {
+    throw new TypeError(`quire: init's sanitizer option is one of ${SANITIZER_MODES.join(', ')}, got ${JSON.stringify(sanitizer)}`);
   }
-  await initCore();
-  if (sanitizer === 'eager') await loadSanitizer();
+  if (sanitizer !== 'always') await initCore();
+  if (sanitizer !== 'on-demand') await loadSanitizer();
 }
 
 /** Loads the sanitizer module (once); resolves when sync calls no longer need to wait for it. */
@@ -81,4 +86,4 @@ export const renderHtmlAsync = (markdown, options) => callAsync('renderHtml', [m
 export const renderIntoAsync = (element, markdown, options) => callAsync('renderInto', [element, markdown, options]);
 export const sanitizeHtmlAsync = (html, options) => callAsync('sanitizeHtml', [html, options]);
 
-export const version = () => core.version();
+export const version = () => (full ?? core).version();

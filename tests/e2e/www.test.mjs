@@ -551,6 +551,19 @@ test('the sanitizer module loads only for raw HTML, and both modules give the sa
     assert.equal(result.after.loaded, true);
     assert.equal(result.sameHtml, true, 'the full module renders Markdown as the core did');
     assert.equal(result.syncNow, '<p><i>now</i></p>\n');
+
+    // `always`: the sanitizer module alone, and every sync call works.
+    const second = await context.newPage();
+    await second.goto(blank);
+    const always = await second.evaluate(async () => {
+      const quire = await import('/pkg/quire.js');
+      await quire.default({ sanitizer: 'always' });
+      const wasm = performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop());
+      return { wasm: wasm.filter((file) => file.endsWith('.wasm')), html: quire.renderHtml('<i>x</i>', { bodyOnly: true }), version: quire.version() };
+    });
+    assert.deepEqual(always.wasm, ['quire_full_bg.wasm']);
+    assert.equal(always.html, '<p><i>x</i></p>\n');
+    assert.match(always.version, /^\d+\.\d+\.\d+/);
   } finally {
     await context.close();
   }
