@@ -245,6 +245,19 @@ export function renderMarkdown(results) {
     );
   }
 
+  // Hostile input, timed natively.
+  if (results.pathological) {
+    out.push('## Pathological input', '');
+    out.push(results.pathological.table, '');
+    out.push(
+      `\`cargo run --release --example scaling -- ${results.pathological.bytes}\` on the same machine, native code (the ` +
+        `pipeline the wasm modules run): cmark's pathological cases and deep nesting at n bytes and at 4n, median of 3 ` +
+        `renders with default options. A ratio near 4 is linear; the target is at most 4.5. Below a millisecond, timer ` +
+        `noise says more than the ratio.`,
+      '',
+    );
+  }
+
   // What came out of the raw-HTML article.
   out.push('## Output check (raw-HTML article)', '');
   {

@@ -271,6 +271,19 @@ if (!runs.length) {
 }
 
 const wasmStat = statSync(WASM);
+// Hostile input: cmark's pathological cases and deep nesting at n and 4n, timed natively by the
+// `scaling` example (the same pipeline as the wasm build); its stdout is a Markdown table.
+const PATHOLOGICAL_BYTES = 262144;
+log(`pathological inputs: cargo run --release --example scaling (n = ${PATHOLOGICAL_BYTES} bytes)`);
+const pathological = {
+  bytes: PATHOLOGICAL_BYTES,
+  table: execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'scaling', '--', String(PATHOLOGICAL_BYTES)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim(),
+};
+
 const results = {
   date: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1e3),
@@ -312,6 +325,7 @@ const results = {
   plan: describeInfo.plan,
   sizes: SIZES,
   runs,
+  pathological,
 };
 
 writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
