@@ -102,17 +102,21 @@ impl WordCounter {
 
     /// Counts the words in `text`, continuing any word the previous chunk ended in.
     pub(crate) fn push(&mut self, text: &str) {
-        let mut rest = text;
-        while !rest.is_empty() {
-            // Most text is ASCII: bytes, without decoding characters.
-            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-            for &b in &rest.as_bytes()[..ascii] {
-                self.advance(usize::from(ASCII_CLASS[usize::from(b)]));
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text is ASCII: one table step per byte, the state in a register.
+            let (mut state, mut words) = (self.state, self.words);
+            while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+                let next = NEXT[usize::from(state)][usize::from(ASCII_CLASS[usize::from(b)])];
+                words += usize::from(next >> 7);
+                state = next & !COUNT;
+                i += 1;
             }
-            rest = &rest[ascii..];
-            if let Some(c) = rest.chars().next() {
+            (self.state, self.words) = (state, words);
+            if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
                 self.step(c);
-                rest = &rest[c.len_utf8()..];
+                i += c.len_utf8();
             }
         }
     }
