@@ -417,53 +417,12 @@ fn difference_finding(kind: &str, a: &str, b: &str) -> Finding {
 // Known issues
 // ---------------------------------------------------------------------------------------------
 
-/// Broken promises found by this test and reported to the lead, not yet fixed in `src/` (none of
-/// them lets script run; see each reason): a finding of one of these kinds is printed on every run
-/// but fails the test only with `QUIRE_FUZZ_STRICT=1`. Remove an entry once its fix lands, so the
-/// test guards the fix. Any other kind fails the test.
-const KNOWN_ISSUES: &[(&[&str], &str)] = &[
-    (
-        &["nondeterministic html (same DOM once parsed)"],
-        "a raw <input> lacking type or disabled gets the forced attributes in HashMap order, which differs \
-         between calls in one process (each ammonia Builder has its own RandomState)",
-    ),
-    (
-        &[
-            "sanitize_html not idempotent on render output (same DOM once parsed)",
-            "sanitize_html not idempotent on raw input (same DOM once parsed)",
-        ],
-        "ammonia serializes DOMs that a parser does not give back (a <p> inside a <p> where a removed \
-         <button> or <form> held an end tag) and reorders attributes (rel): a second pass gives another \
-         string for the same DOM",
-    ),
-    (
-        &[
-            "sanitize_html not idempotent on render output near a leading U+FEFF",
-            "sanitize_html not idempotent on raw input near a leading U+FEFF",
-            "sanitize_html changes render output near a leading U+FEFF",
-        ],
-        "ammonia's parser drops a leading U+FEFF (html5ever's discard_bom), so each pass loses one; \
-         innerHTML keeps it",
-    ),
-    (
-        &[
-            "sanitize_html not idempotent on render output near <pre>",
-            "sanitize_html not idempotent on raw input near <pre>",
-            "sanitize_html changes render output near <pre>",
-        ],
-        "a <pre> whose text starts with a newline is serialized without the extra newline that parsing \
-         drops, so each pass loses a leading newline",
-    ),
-    (
-        &[
-            "sanitize_html not idempotent on render output near <a>",
-            "sanitize_html not idempotent on raw input near <a>",
-            "sanitize_html changes render output near <a>",
-        ],
-        "an unclosed raw <a> around deeply nested lists or block quotes: the adoption agency gives a DOM with \
-         <a> inside <a> that ammonia serializes as is; the browser parses that string into another tree",
-    ),
-];
+/// Broken promises found by this test and reported to the lead, not yet fixed in `src/` (a kind of
+/// finding, and why it does not let script run): a finding of one of these kinds is printed on every
+/// run but fails the test only with `QUIRE_FUZZ_STRICT=1`. Remove an entry once its fix lands, so the
+/// test guards the fix. Any other kind fails the test. (None open: the last ones, attribute order on
+/// a raw `<input>` and string-level differences on sanitizing twice, are fixed in `sanitize.rs`.)
+const KNOWN_ISSUES: &[(&[&str], &str)] = &[];
 
 fn known_issue(kind: &str) -> Option<&'static str> {
     KNOWN_ISSUES

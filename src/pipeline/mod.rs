@@ -21,6 +21,7 @@ mod quotes;
 mod raw_html;
 mod removed;
 mod sanitize;
+mod settle;
 mod summary;
 mod tables;
 mod tagfilter;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use ammonia::{Builder, Url, UrlRelative, UrlRelativeEvaluate};
 
+use super::settle::{settle, Repair};
 use crate::options::DEFAULT_LINK_REL;
 use crate::Options;
 
@@ -73,9 +74,73 @@ impl<'o> Settings<'o> {
 
 /// Cleans `html` with the policy. Every `id` gets `id_prefix`, and so do in-page `#` links, so a
 /// document's ids can never shadow the host page's globals (DOM clobbering).
+///
+/// The result is a fixed point: sanitizing it again gives it back, byte for byte, and a browser
+/// parses it into the tree it spells out. ammonia's serialization alone is not: it can write a tree
+/// the HTML parser builds differently (a `<p>` inside a `<p>` where a removed `<button>` stood,
+/// links the adoption agency left nested). [`settle`] finds such constructs in one linear pass over
+/// ammonia's output; only then (misnested raw HTML) does the cleaner run again, on its own output,
+/// so that the parser rebuilds the tree as a browser would, at most [`CLEAN_PASSES`] times in all;
+/// what has not settled by then, [`settle`] unwraps.
 pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> String {
-    policy_with(settings).clean(html).to_string()
+    let default = settings.id_prefix == DEFAULT_ID_PREFIX
+        && settings.base_url.is_none()
+        && settings.link_rel == DEFAULT_LINK_REL
+        && settings.extra_url_schemes.is_empty()
+        && settings.extra_classes.is_empty()
+        && settings.extra_attributes.is_empty();
+    if default {
+        // Building the policy costs more than settling a page does: the usual one is built once.
+        thread_local! {
+            static DEFAULT_POLICY: Builder<'static> = policy_with(&Settings::plain(DEFAULT_ID_PREFIX, None));
+        }
+        return DEFAULT_POLICY.with(|policy| clean_to_fixed_point(policy, html).0);
+    }
+    clean_to_fixed_point(&policy_with(settings), html).0
 }
+
+/// `Options::default().id_prefix` (a test checks).
+const DEFAULT_ID_PREFIX: &str = "user-content-";
+
+/// The fixed point, and how many times the cleaner ran.
+fn clean_to_fixed_point(policy: &Builder<'_>, html: &str) -> (String, usize) {
+    let mut cleaned = clean(policy, html);
+    let mut previous: Option<String> = None;
+    let mut passes = 1;
+    loop {
+        let Some(settled) = settle(&cleaned, Repair::No) else {
+            return (cleaned, passes);
+        };
+        // It round-trips, or the last pass gave the same: cleaning it again changes nothing.
+        let fixed = settled.round_trips || previous.as_deref() == Some(&*settled.html);
+        if !fixed && passes == CLEAN_PASSES {
+            let repaired = settle(&cleaned, Repair::Unwrap).map(|settled| settled.html.into_owned());
+            return (repaired.unwrap_or(cleaned), passes);
+        }
+        let html = match settled.html {
+            Cow::Owned(html) => html,
+            Cow::Borrowed(_) => cleaned,
+        };
+        if fixed {
+            return (html, passes);
+        }
+        cleaned = clean(policy, &html);
+        previous = Some(html);
+        passes += 1;
+    }
+}
+
+/// ammonia's clean, serialized straight into the string (`to_string` copies it once more).
+fn clean(policy: &Builder<'_>, html: &str) -> String {
+    let mut out = Vec::with_capacity(html.len());
+    // Writing to a `Vec` does not fail, and html5ever writes UTF-8.
+    let _ = policy.clean(html).write_to(&mut out);
+    String::from_utf8(out).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}
+
+/// How many times the cleaner may run on one input. Misnested raw HTML settles in the second pass;
+/// links the adoption agency nested in up to about 20 blocks, in the third; deeper ones are unwrapped.
+const CLEAN_PASSES: usize = 3;
 
 /// The plain policy as an ammonia builder; `removed.rs` reads its allow-lists to explain what it removes.
 pub(crate) fn policy<'p>(id_prefix: &'p str, base_url: Option<&'p Url>) -> Builder<'p> {
@@ -110,12 +175,11 @@ fn policy_with<'p>(settings: &Settings<'p>) -> Builder<'p> {
         .add_tag_attributes("nav", ["aria-label"])
         .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("time", ["datetime"])
-        // Every input, typed or not, is a disabled checkbox, as inert as a task-list one. (ammonia
-        // adds missing forced attributes in hash order, and each builder hashes differently: for a
-        // raw `<input>` lacking both, their order may vary from one render to the next; the
-        // meaning does not. Known issue: fixed order pending.)
+        // Every input, typed or not, is a disabled checkbox, as inert as a task-list one. Only
+        // `type` is forced here: ammonia adds missing forced attributes in its HashMap's order,
+        // which differs between builders. `disabled` gets its value from `filter_attribute` and,
+        // when missing, is added last by `settle`, so the order is always the same.
         .set_tag_attribute_value("input", "type", "checkbox")
-        .set_tag_attribute_value("input", "disabled", "")
         .url_schemes(
             URL_SCHEMES
                 .into_iter()
@@ -183,6 +247,7 @@ pub(crate) fn filter_attribute<'v>(
         "loading" => matches!(value, "lazy" | "eager").then_some(Cow::Borrowed(value)),
         "decoding" => matches!(value, "async" | "sync" | "auto").then_some(Cow::Borrowed(value)),
         "href" => Some(prefix_fragment(id_prefix, value)),
+        "disabled" if element == "input" => Some(Cow::Borrowed("")),
         _ => Some(Cow::Borrowed(value)),
     }
 }
@@ -234,6 +299,7 @@ fn prefix_fragment<'v>(id_prefix: &str, href: &'v str) -> Cow<'v, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::settle::{element, is_void};
 
     #[test]
     fn keeps_markdown_output_and_drops_script() {
@@ -282,5 +348,192 @@ mod tests {
         ] {
             assert!(crate::Options::from_json(bad).is_err(), "{bad}");
         }
+    }
+
+    /// The policy with `settings` built afresh (`sanitize` reuses the default one).
+    fn fresh(html: &str, id_prefix: &str) -> (String, usize) {
+        clean_to_fixed_point(&policy_with(&Settings::plain(id_prefix, None)), html)
+    }
+
+    /// `sanitize` and a second pass over its output: the same string.
+    fn sanitized_twice(html: &str) -> String {
+        let settings = Settings::plain("user-content-", None);
+        let once = sanitize(html, &settings);
+        assert_eq!(sanitize(&once, &settings), once, "not a fixed point: {html:?}");
+        once
+    }
+
+    #[test]
+    fn every_input_is_a_disabled_checkbox_in_one_attribute_order() {
+        // Each builder hashes its forced attributes differently: build many.
+        for _ in 0..32 {
+            assert_eq!(fresh("<input>", "p-").0, r#"<input type="checkbox" disabled="">"#);
+            assert_eq!(
+                fresh("<input checked>", "p-").0,
+                r#"<input checked="" type="checkbox" disabled="">"#
+            );
+            assert_eq!(
+                fresh("<input disabled=yes type=text>", "p-").0,
+                r#"<input disabled="" type="checkbox">"#
+            );
+        }
+        // Task-list inputs as pulldown-cmark writes them stay as they are.
+        assert_eq!(
+            sanitized_twice(r#"<li><input disabled="" type="checkbox" checked=""/> done</li>"#),
+            r#"<li><input disabled="" type="checkbox" checked=""> done</li>"#
+        );
+        assert_eq!(
+            sanitized_twice(r#"<li><input disabled="" type="checkbox"/> to do</li>"#),
+            r#"<li><input disabled="" type="checkbox"> to do</li>"#
+        );
+    }
+
+    #[test]
+    fn leading_byte_order_marks_all_go_at_once() {
+        assert_eq!(sanitized_twice("\u{FEFF}\u{FEFF}x"), "x");
+        assert_eq!(sanitized_twice("<form>\u{FEFF}"), "");
+        // Only leading ones: the parser keeps the others.
+        assert_eq!(
+            sanitized_twice("</details>\u{FEFF}\u{FEFF}<p>\u{FEFF}</p>"),
+            "<p>\u{FEFF}</p>"
+        );
+    }
+
+    #[test]
+    fn pre_keeps_its_leading_newlines() {
+        // Parsing drops the first newline after `<pre>`: the output writes it back.
+        assert_eq!(sanitized_twice("<pre>\n\n\nx</pre>"), "<pre>\n\n\nx</pre>");
+        assert_eq!(sanitized_twice("<pre>\nx</pre>"), "<pre>x</pre>");
+        // Also when a removed element stood first in the `<pre>`.
+        assert_eq!(sanitized_twice("<pre><x-y></x-y>\n\nx</pre>"), "<pre>\n\n\nx</pre>");
+        // Not in attribute values, not after other elements, not after an empty `<pre>`.
+        assert_eq!(
+            sanitized_twice("<pre title=\"<pre>\n\"><b>\nx</b></pre><p>\ny</p>"),
+            "<pre title=\"&lt;pre&gt;\n\"><b>\nx</b></pre><p>\ny</p>"
+        );
+        assert_eq!(sanitized_twice("<div><pre>\n</div>\nx"), "<div><pre></pre></div>\nx");
+    }
+
+    #[test]
+    fn carriage_returns_become_line_feeds() {
+        // A character reference leaves a CR in the tree; the next parse would turn it into LF.
+        assert_eq!(
+            sanitized_twice("<p title=\"a&#13;b\">c&#13;\nd&#13;&#10;e</p>"),
+            "<p title=\"a\nb\">c\nd\ne</p>"
+        );
+    }
+
+    #[test]
+    fn rel_stays_last() {
+        // The filter drops `target` by moving the last attribute (`rel`) into its place.
+        assert_eq!(
+            sanitized_twice("<a target=x lang>a</a>"),
+            r#"<a lang="" rel="noopener noreferrer nofollow ugc">a</a>"#
+        );
+    }
+
+    #[test]
+    fn misnested_html_is_cleaned_again_until_it_settles() {
+        let rel = r#" rel="noopener noreferrer nofollow ugc""#;
+        // A removed `<button>` leaves a `<p>` in a `<p>`: the parser splits them.
+        assert_eq!(
+            fresh("<p>a<button><p>b</p></button>c</p>", "user-content-"),
+            ("<p>a</p><p>b</p>c<p></p>".to_owned(), 2)
+        );
+        assert_eq!(sanitized_twice("<h1><x-y><h2>x</h2></x-y></h1>"), "<h1></h1><h2>x</h2>");
+        // A removed `<tfoot>` leaves a row in the table: the parser adds the body.
+        assert_eq!(
+            fresh("<table><tfoot><tr><td>x</td></tr></tfoot></table>", "user-content-"),
+            ("<table><tbody><tr><td>x</td></tr></tbody></table>".to_owned(), 2)
+        );
+        // A hidden input may stand in a table; once a checkbox, it goes in front of it.
+        assert_eq!(
+            sanitized_twice("<table><input type=hidden></table>"),
+            r#"<input type="checkbox" disabled=""><table></table>"#
+        );
+        // The adoption agency stops after 8 steps and leaves links nested in the 16 `<div>`s.
+        let divs = "<div>".repeat(16);
+        let (out, passes) = fresh(&format!("<a>{divs}<a>x"), "user-content-");
+        let expected = format!(
+            "<a{rel}></a>{}<a{rel}>x</a>{}",
+            format!("<div><a{rel}></a>").repeat(16),
+            "</div>".repeat(16)
+        );
+        assert_eq!((out.as_str(), passes), (expected.as_str(), 3));
+        assert_eq!(sanitized_twice(&format!("<a>{divs}<a>x")), expected);
+    }
+
+    #[test]
+    fn settle_unwraps_what_would_not_round_trip() {
+        for (html, repaired) in [
+            ("<p>a<p>b</p>c</p>", "<p>abc</p>"),
+            (r#"<a href="/1">a<a href="/2">b</a></a>"#, r#"<a href="/1">ab</a>"#),
+            ("<h1><h2>x</h2></h1>", "<h1>x</h1>"),
+            (
+                "<ul><li>a<div><li>b</li></div></li></ul>",
+                "<ul><li>a<div>b</div></li></ul>",
+            ),
+            ("<ruby><p>a<rt>b</rt></p></ruby>", "<ruby><p>ab</p></ruby>"),
+            // Text in a table would move in front of it.
+            ("<table><tr><td>x</td></tr></table>", "<table></table>"),
+            (
+                r#"<pre><a href="/1"><a href="/2">
+x</a></a></pre>"#,
+                "<pre><a href=\"/1\">\nx</a></pre>",
+            ),
+            ("<tr>\u{FEFF}x</tr>", "x"),
+        ] {
+            let settled = settle(html, Repair::Unwrap).unwrap();
+            assert_eq!((&*settled.html, settled.round_trips), (repaired, false), "{html:?}");
+            // What the repair gives round-trips: the parser builds the tree it spells out.
+            let again = settle(repaired, Repair::No).unwrap();
+            assert!(
+                again.round_trips && matches!(again.html, Cow::Borrowed(_)),
+                "{repaired:?}"
+            );
+            assert_eq!(fresh(repaired, "user-content-").1, 1, "{repaired:?}");
+        }
+    }
+
+    #[test]
+    fn documents_settle_in_one_pass() {
+        let trusted = crate::Options::from_json(r#"{"rawHtml":"trusted"}"#).unwrap();
+        let documents = [
+            include_str!("../../bench/corpus/news-brief.md"),
+            include_str!("../../bench/corpus/long-read.md"),
+            include_str!("../../bench/corpus/html-article.md"),
+            include_str!("../../tests/fixtures/features.md"),
+            include_str!("../../tests/fixtures/gfm.md"),
+            include_str!("../../tests/fixtures/hostile.md"),
+        ];
+        for markdown in documents {
+            let html = crate::render(markdown, &trusted).unwrap().html;
+            assert_eq!(fresh(&html, "user-content-").1, 1, "{}", &markdown[..60]);
+        }
+    }
+
+    #[test]
+    fn the_model_knows_every_allowed_element() {
+        for tag in policy("", None).clone_tags() {
+            let element = element(tag).unwrap_or_else(|| panic!("<{tag}> is not modelled"));
+            assert_eq!(element.void, is_void(tag), "<{tag}>");
+        }
+        // What `settle` reads the serialization by: `<` and `>` are escaped in values and text.
+        assert_eq!(
+            sanitized_twice("<p title='a>b<c\"'>d&lt;e&gt;</p>"),
+            "<p title=\"a&gt;b&lt;c&quot;\">d&lt;e&gt;</p>"
+        );
+    }
+
+    #[test]
+    fn the_default_policy_is_built_once_and_the_same() {
+        let options = crate::Options::default();
+        assert_eq!(options.id_prefix, DEFAULT_ID_PREFIX);
+        let hostile = include_str!("../../tests/fixtures/hostile.md");
+        let html = crate::render(hostile, &crate::Options::from_json(r#"{"rawHtml":"trusted"}"#).unwrap())
+            .unwrap()
+            .html;
+        let built = clean_to_fixed_point(&policy_with(&Settings::new(&options, None)), &html).0;
+        assert_eq!(sanitize(&html, &Settings::new(&options, None)), built);
     }
 }
