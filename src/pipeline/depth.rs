@@ -70,6 +70,10 @@ const HTML_SLACK: usize = 8;
 /// its length; separate text nodes keep that linear.
 const TEXT_RUN: usize = 2048;
 
+/// Start tags written as text (past the bound) are text too, each with a `&lt;`: an empty comment
+/// before every this many of them keeps the text node they make short, as [`TEXT_RUN`] does.
+const ESCAPES_PER_TEXT_NODE: usize = 64;
+
 /// Event adapter bounding the nesting depth; see the module documentation.
 pub(crate) struct Depth<'a, I> {
     events: I,
@@ -340,7 +344,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                 self.scanner.run(joined.as_bytes(), &mut self.tree, last);
             }
         }
-        let mut escapes = self.scanner.escapes.iter().copied().peekable();
+        let mut escapes = self.scanner.escapes.iter().copied().enumerate().peekable();
         let mut start = 0;
         for event in run.drain(..) {
             let event = match event {
@@ -400,25 +404,31 @@ fn is_raw(event: &Event<'_>) -> bool {
 }
 
 /// `html` (which starts at `start` in the run) with the `<` at each offset in `escapes` that falls
-/// inside it written as `&lt;`.
+/// inside it written as `&lt;`; a start tag's, every [`ESCAPES_PER_TEXT_NODE`]th, after an empty
+/// comment (where a start tag opens, the tokenizer is in the data state: the comment only ends
+/// the text node, and the sanitizer removes it).
 fn escape_at<'a>(
     html: CowStr<'a>,
     start: usize,
-    escapes: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    escapes: &mut std::iter::Peekable<impl Iterator<Item = (usize, usize)>>,
 ) -> CowStr<'a> {
     let end = start + html.len();
-    if escapes.peek().is_none_or(|&at| at >= end) {
+    if escapes.peek().is_none_or(|&(_, at)| at >= end) {
         return html;
     }
     let mut out = String::with_capacity(html.len() + 16);
     let mut copied = 0;
-    while let Some(&at) = escapes.peek() {
+    while let Some(&(count, at)) = escapes.peek() {
         if at >= end {
             break;
         }
         escapes.next();
         let at = at - start;
         out.push_str(&html[copied..at]);
+        let start_tag = html.as_bytes().get(at + 1).is_some_and(u8::is_ascii_alphabetic);
+        if start_tag && count % ESCAPES_PER_TEXT_NODE == ESCAPES_PER_TEXT_NODE - 1 {
+            out.push_str("<!---->");
+        }
         out.push_str("&lt;");
         copied = at + 1;
     }
