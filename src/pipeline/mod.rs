@@ -169,17 +169,16 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     }
     // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize. Without
     // raw HTML, the fast path gives ammonia's result without ammonia's parse.
+    let trusted = options.raw_html == RawHtml::Trusted;
     let settings = sanitize::Settings::new(options, base_url.as_ref());
-    let fast = match options.raw_html {
-        RawHtml::Trusted => None,
-        _ if fast_path && !raw_html.get() => fast_path::sanitize(&out, &settings),
-        _ => None,
-    };
+    let fast = (fast_path && !trusted && !raw_html.get())
+        .then(|| fast_path::sanitize(&out, &settings))
+        .flatten();
     let used_fast_path = fast.is_some();
-    let html = match (options.raw_html, fast) {
-        (RawHtml::Trusted, _) => out,
-        (_, Some(html)) => html,
-        (RawHtml::Sanitize | RawHtml::Escape | RawHtml::Strip, None) => sanitize_with_ammonia(&out, &settings)?,
+    let html = match fast {
+        Some(html) => html,
+        None if trusted => out,
+        None => sanitize_with_ammonia(&out, &settings)?,
     };
     warnings.sort_by_key(|warning| warning.line);
     let article = Article {
