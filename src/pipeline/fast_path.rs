@@ -104,14 +104,172 @@ const CLOSES_P: [&str; 24] = [
     "ul",
 ];
 
+/// The elements of [`FAST_TAGS`] that are not in HTML's "special" category: the search for an open
+/// list item passes over them.
+const NOT_SPECIAL: [&str; 12] = [
+    "a", "code", "del", "em", "kbd", "mark", "s", "span", "strong", "sub", "sup", "time",
+];
+
+/// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
+/// out once (at compile time) instead of by string comparisons per tag.
+#[derive(Clone, Copy)]
+struct Element(u8);
+
+const IS_VOID: u8 = 1;
+const CLOSES_AN_OPEN_P: u8 = 2;
+const IS_SPECIAL: u8 = 4;
+const IS_HEADING: u8 = 8;
+const IS_PARAGRAPH: u8 = 16;
+const IS_LINK: u8 = 32;
+
+/// [`FAST_TAGS`]' names as numbers that sort as the names do (their bytes, big-endian, zero
+/// padded), for a binary search of integers; and each element's flags.
+const KEYS: [u128; FAST_TAGS.len()] = {
+    let mut keys = [0; FAST_TAGS.len()];
+    let mut i = 0;
+    while i < FAST_TAGS.len() {
+        keys[i] = match name_key(FAST_TAGS[i].0.as_bytes()) {
+            Some(key) => key,
+            None => panic!("a tag name must have 1 to 16 bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
+const FLAGS: [u8; FAST_TAGS.len()] = {
+    let mut flags = [0; FAST_TAGS.len()];
+    let mut i = 0;
+    while i < FAST_TAGS.len() {
+        let name = FAST_TAGS[i].0;
+        flags[i] = flag_if(listed(name, &VOID), IS_VOID)
+            | flag_if(listed(name, &CLOSES_P), CLOSES_AN_OPEN_P)
+            | flag_if(!listed(name, &NOT_SPECIAL), IS_SPECIAL)
+            | flag_if(
+                name.len() == 2 && name.as_bytes()[0] == b'h' && name.as_bytes()[1].is_ascii_digit(),
+                IS_HEADING,
+            )
+            | flag_if(listed(name, &["p"]), IS_PARAGRAPH)
+            | flag_if(listed(name, &["a"]), IS_LINK);
+        i += 1;
+    }
+    flags
+};
+
+const fn flag_if(condition: bool, flag: u8) -> u8 {
+    if condition {
+        flag
+    } else {
+        0
+    }
+}
+
+const fn listed(name: &str, list: &[&str]) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(list[i].as_bytes(), name.as_bytes()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A name of 1 to 16 bytes as a number that orders as the name does.
+const fn name_key(name: &[u8]) -> Option<u128> {
+    if name.is_empty() || name.len() > 16 {
+        return None;
+    }
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < name.len() {
+        key = (key << 8) | name[i] as u128;
+        i += 1;
+    }
+    Some(key << (8 * (16 - name.len())))
+}
+
+impl Element {
+    fn name(self) -> &'static str {
+        FAST_TAGS[usize::from(self.0)].0
+    }
+
+    fn attributes(self) -> &'static [&'static str] {
+        FAST_TAGS[usize::from(self.0)].1
+    }
+
+    fn is(self, flag: u8) -> bool {
+        FLAGS[usize::from(self.0)] & flag != 0
+    }
+}
+
+/// The elements open in the output, and how many of the kinds the checks ask about.
+#[derive(Default)]
+struct Open {
+    stack: Vec<Element>,
+    paragraphs: usize,
+    links: usize,
+    headings: usize,
+}
+
+impl Open {
+    fn counter(&mut self, element: Element) -> Option<&mut usize> {
+        if element.is(IS_PARAGRAPH) {
+            Some(&mut self.paragraphs)
+        } else if element.is(IS_LINK) {
+            Some(&mut self.links)
+        } else if element.is(IS_HEADING) {
+            Some(&mut self.headings)
+        } else {
+            None
+        }
+    }
+
+    fn push(&mut self, element: Element) {
+        if let Some(count) = self.counter(element) {
+            *count += 1;
+        }
+        self.stack.push(element);
+    }
+
+    /// Closes the current element if it is `name`.
+    fn pop(&mut self, name: &str) -> Option<()> {
+        let element = *self.stack.last().filter(|element| element.name() == name)?;
+        self.stack.pop();
+        if let Some(count) = self.counter(element) {
+            *count -= 1;
+        }
+        Some(())
+    }
+
+    fn current(&self) -> Option<&'static str> {
+        self.stack.last().map(|element| element.name())
+    }
+}
+
 /// ammonia's output for `html`, or `None` where only ammonia can tell.
 pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut open: Vec<&str> = Vec::new();
+    let mut open = Open::default();
+    let mut attributes = Vec::new();
     let mut rest = html;
     let mut after_pre_start = false;
     while !rest.is_empty() {
-        let text_end = rest.find('<').unwrap_or(rest.len());
+        let text_end = write_text(&mut out, rest)?;
         if text_end > 0 {
             let text = &rest[..text_end];
             if in_table_structure(&open) && !text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')) {
@@ -120,56 +278,53 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
             if after_pre_start && text.starts_with(['\n', '\r']) {
                 return None; // the parser drops that newline
             }
-            write_text(&mut out, text)?;
             rest = &rest[text_end..];
             continue;
         }
-        let (tag, after) = Tag::read(rest)?;
+        let (tag, after) = Tag::read(rest, &mut attributes)?;
         rest = after;
         after_pre_start = matches!(tag, Tag::Start { name: "pre", .. });
         match tag {
             Tag::End(name) => {
-                if open.pop() != Some(name) {
-                    return None;
-                }
+                open.pop(name)?;
                 out.push_str("</");
                 out.push_str(name);
                 out.push('>');
             }
-            Tag::Start {
-                name,
-                attributes,
-                self_closing,
-            } => {
-                let (name, allowed) = lookup(name)?;
-                let void = VOID.contains(&name);
-                if (self_closing && !void) || !fits(&open, name) {
+            Tag::Start { name, self_closing } => {
+                let element = lookup(name)?;
+                let void = element.is(IS_VOID);
+                if (self_closing && !void) || !fits(&open, element) {
                     return None;
                 }
-                write_start_tag(&mut out, name, clean_attributes(name, allowed, attributes?, settings)?);
+                clean_attributes(element, &mut attributes, settings)?;
+                write_start_tag(&mut out, element.name(), &attributes);
                 if !void {
-                    open.push(name);
+                    open.push(element);
                 }
             }
         }
     }
-    open.is_empty().then_some(out)
+    open.stack.is_empty().then_some(out)
 }
+
+/// An attribute as read: its name and its value as the parser reads it.
+type Attribute<'h> = (&'h str, Cow<'h, str>);
 
 /// One tag as our writer spells it: lowercase names, `"`-quoted values.
 enum Tag<'h> {
+    /// Its attributes are left in the buffer passed to [`Tag::read`].
     Start {
         name: &'h str,
-        /// `None` when an attribute is not written the way the writer writes them.
-        attributes: Option<Vec<(&'h str, String)>>,
         self_closing: bool,
     },
     End(&'h str),
 }
 
 impl<'h> Tag<'h> {
-    /// The tag at the start of `html` (which starts with `<`) and what follows it.
-    fn read(html: &'h str) -> Option<(Tag<'h>, &'h str)> {
+    /// The tag at the start of `html` (which starts with `<`) and what follows it; `None` also
+    /// when an attribute is not written the way the writer writes them.
+    fn read(html: &'h str, attributes: &mut Vec<Attribute<'h>>) -> Option<(Tag<'h>, &'h str)> {
         let bytes = html.as_bytes();
         if bytes.get(1) == Some(&b'/') {
             let name_end = 2 + name_len(&bytes[2..]);
@@ -183,7 +338,7 @@ impl<'h> Tag<'h> {
             return None; // `<!--`, `<?`, a stray `<`: the writer escapes text, so not ours
         }
         let name = &html[1..name_end];
-        let mut attributes = Some(Vec::new());
+        attributes.clear();
         let mut i = name_end;
         loop {
             let spaces = bytes[i..]
@@ -192,9 +347,23 @@ impl<'h> Tag<'h> {
                 .count();
             i += spaces;
             match bytes.get(i)? {
-                b'>' => return Some((Tag::start(name, attributes, false), &html[i + 1..])),
+                b'>' => {
+                    return Some((
+                        Tag::Start {
+                            name,
+                            self_closing: false,
+                        },
+                        &html[i + 1..],
+                    ))
+                }
                 b'/' if bytes.get(i + 1) == Some(&b'>') => {
-                    return Some((Tag::start(name, attributes, true), &html[i + 2..]));
+                    return Some((
+                        Tag::Start {
+                            name,
+                            self_closing: true,
+                        },
+                        &html[i + 2..],
+                    ));
                 }
                 _ if spaces == 0 => return None,
                 _ => {}
@@ -206,28 +375,18 @@ impl<'h> Tag<'h> {
             let attribute = &html[i..attribute_end];
             i = attribute_end;
             let value = if bytes[i..].starts_with(b"=\"") {
-                let value_end = i + 2 + html[i + 2..].find('"')?;
-                let value = decode(&html[i + 2..value_end]);
+                let value_end = i + 2 + bytes[i + 2..].iter().position(|&b| b == b'"')?;
+                let value = decode(&html[i + 2..value_end])?;
                 i = value_end + 1;
                 value
             } else {
-                Some(String::new())
+                Cow::Borrowed("")
             };
             // A repeated attribute: the parser keeps the first; leave that to ammonia.
-            match (&mut attributes, value) {
-                (Some(list), Some(value)) if list.iter().all(|(name, _)| *name != attribute) => {
-                    list.push((attribute, value))
-                }
-                _ => attributes = None,
+            if attributes.iter().any(|(name, _)| *name == attribute) {
+                return None;
             }
-        }
-    }
-
-    fn start(name: &'h str, attributes: Option<Vec<(&'h str, String)>>, self_closing: bool) -> Self {
-        Tag::Start {
-            name,
-            attributes,
-            self_closing,
+            attributes.push((attribute, value));
         }
     }
 }
@@ -243,18 +402,17 @@ fn name_len(bytes: &[u8]) -> usize {
     }
 }
 
-fn lookup(name: &str) -> Option<(&'static str, &'static [&'static str])> {
-    FAST_TAGS
-        .binary_search_by(|(tag, _)| (*tag).cmp(name))
-        .ok()
-        .map(|i| FAST_TAGS[i])
+fn lookup(name: &str) -> Option<Element> {
+    let key = name_key(name.as_bytes())?;
+    let index = KEYS.binary_search(&key).ok()?;
+    Some(Element(index as u8))
 }
 
-/// Whether the tree builder would put `name` where it stands: inside the current element, with
-/// nothing closed, moved or inserted. Conservative: `false` sends the document to ammonia.
-fn fits(open: &[&str], name: &str) -> bool {
-    let current = open.last().copied();
-    let table_child = match current {
+/// Whether the tree builder would put `element` where it stands: inside the current element,
+/// with nothing closed, moved or inserted. Conservative: `false` sends the document to ammonia.
+fn fits(open: &Open, element: Element) -> bool {
+    let name = element.name();
+    let table_child = match open.current() {
         Some("table") => Some(matches!(name, "thead" | "tbody")),
         Some("thead" | "tbody") => Some(name == "tr"),
         Some("tr") => Some(matches!(name, "th" | "td")),
@@ -266,12 +424,12 @@ fn fits(open: &[&str], name: &str) -> bool {
     if matches!(name, "thead" | "tbody" | "tr" | "th" | "td") {
         return false; // outside their table, the parser ignores them
     }
-    if CLOSES_P.contains(&name) && open.contains(&"p") {
+    if element.is(CLOSES_AN_OPEN_P) && open.paragraphs > 0 {
         return false;
     }
     match name {
-        "a" => !open.contains(&"a"),
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => !open.iter().any(|tag| is_heading(tag)),
+        "a" => open.links == 0,
+        _ if element.is(IS_HEADING) => open.headings == 0,
         // An open item of the same kind, with nothing but `div`/`p` above it, would be closed.
         "li" => !closes_open_item(open, &["li"]),
         "dd" | "dt" => !closes_open_item(open, &["dd", "dt"]),
@@ -279,51 +437,40 @@ fn fits(open: &[&str], name: &str) -> bool {
     }
 }
 
-fn closes_open_item(open: &[&str], items: &[&str]) -> bool {
-    for tag in open.iter().rev() {
-        if items.contains(tag) {
+fn closes_open_item(open: &Open, items: &[&str]) -> bool {
+    for element in open.stack.iter().rev() {
+        if items.contains(&element.name()) {
             return true;
         }
-        if !matches!(*tag, "div" | "p") && is_special(tag) {
+        if !matches!(element.name(), "div" | "p") && element.is(IS_SPECIAL) {
             return false;
         }
     }
     false
 }
 
-/// HTML's "special" category, among [`FAST_TAGS`]: the elements that stop the search for an
-/// open list item.
-fn is_special(tag: &str) -> bool {
-    !matches!(
-        tag,
-        "a" | "code" | "del" | "em" | "kbd" | "mark" | "s" | "span" | "strong" | "sub" | "sup" | "time"
-    )
-}
-
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
 /// Text here would be moved out of the table (foster parenting).
-fn in_table_structure(open: &[&str]) -> bool {
-    matches!(open.last(), Some(&("table" | "thead" | "tbody" | "tr")))
+fn in_table_structure(open: &Open) -> bool {
+    matches!(open.current(), Some("table" | "thead" | "tbody" | "tr"))
 }
 
-/// Text as the serializer writes it (see [`push_escaped`]), the writer's character
-/// references decoded, line breaks normalized as the parser does.
-fn write_text(out: &mut String, text: &str) -> Option<()> {
-    let bytes = text.as_bytes();
+/// The text at the start of `html` (up to the next `<`) as the serializer writes it (see
+/// [`push_escaped`]): the writer's character references decoded, line breaks normalized as the
+/// parser does. Returns the text's length in `html`.
+fn write_text(out: &mut String, html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
     let (mut copied, mut i) = (0, 0);
     while let Some(offset) = bytes[i..].iter().position(|&b| TEXT_SPECIAL[usize::from(b)]) {
         i += offset;
         let (replacement, skip): (&str, usize) = match bytes[i] {
+            b'<' => break,
             b'>' => ("&gt;", 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\n", 2),
             b'\r' => ("\n", 1),
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             b'&' => {
-                out.push_str(&text[copied..i]);
-                let (decoded, length) = reference(&text[i + 1..])?;
+                out.push_str(&html[copied..i]);
+                let (decoded, length) = reference(&html[i + 1..])?;
                 push_escaped(out, decoded, false);
                 i += 1 + length;
                 copied = i;
@@ -335,18 +482,20 @@ fn write_text(out: &mut String, text: &str) -> Option<()> {
                 continue;
             }
         };
-        out.push_str(&text[copied..i]);
+        out.push_str(&html[copied..i]);
         out.push_str(replacement);
         i += skip;
         copied = i;
     }
-    out.push_str(&text[copied..]);
-    Some(())
+    let end = if bytes.get(i) == Some(&b'<') { i } else { bytes.len() };
+    out.push_str(&html[copied..end]);
+    Some(end)
 }
 
 /// The bytes [`write_text`] stops at; text is mostly none of them.
 const TEXT_SPECIAL: [bool; 256] = {
     let mut special = [false; 256];
+    special[b'<' as usize] = true;
     special[b'&' as usize] = true;
     special[b'>' as usize] = true;
     special[b'\r' as usize] = true;
@@ -355,11 +504,14 @@ const TEXT_SPECIAL: [bool; 256] = {
     special
 };
 
-/// An attribute value as the parser reads it.
-fn decode(value: &str) -> Option<String> {
-    let mut out = String::with_capacity(value.len());
+/// An attribute value as the parser reads it (borrowed when that is what is written).
+fn decode(value: &str) -> Option<Cow<'_, str>> {
     let bytes = value.as_bytes();
-    let (mut copied, mut i) = (0, 0);
+    let Some(first) = bytes.iter().position(|&b| matches!(b, b'&' | b'\r' | 0)) else {
+        return Some(Cow::Borrowed(value));
+    };
+    let mut out = String::with_capacity(value.len());
+    let (mut copied, mut i) = (0, first);
     while i < bytes.len() {
         match bytes[i] {
             b'&' => {
@@ -382,7 +534,7 @@ fn decode(value: &str) -> Option<String> {
         copied = i;
     }
     out.push_str(&value[copied..]);
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// The character reference at the start of `rest` (after its `&`) and its length with the `;`:
@@ -427,40 +579,37 @@ fn push_escaped(out: &mut String, c: char, attribute: bool) {
 /// ammonia's attribute steps, in its order: the allow-list and URL schemes, forced values, `rel`,
 /// the id prefix, the policy's attribute filter (removing with `swap_remove`, as ammonia does,
 /// which moves the last attribute into the gap), then relative URLs.
-fn clean_attributes<'h>(
-    element: &str,
-    allowed: &[&str],
-    mut attributes: Vec<(&'h str, String)>,
-    settings: &Settings<'_>,
-) -> Option<Vec<(&'h str, String)>> {
+fn clean_attributes<'h>(element: Element, attributes: &mut Vec<Attribute<'h>>, settings: &Settings<'h>) -> Option<()> {
+    let allowed = element.attributes();
     attributes.retain(|(name, value)| {
         let listed = GENERIC_ATTRIBUTES.contains(name)
             || allowed.contains(name)
             || settings.extra_attributes.iter().any(|extra| extra == name);
         listed && (!is_url_attribute(name) || url_allowed(value, settings))
     });
-    if element == "input" {
+    let name = element.name();
+    if name == "input" {
         // ammonia adds missing forced attributes in hash order: leave those inputs to it.
-        for (name, forced) in [("type", "checkbox"), ("disabled", "")] {
-            let (_, value) = attributes.iter_mut().find(|(attribute, _)| *attribute == name)?;
-            forced.clone_into(value);
+        for (forced_name, forced) in [("type", "checkbox"), ("disabled", "")] {
+            let (_, value) = attributes.iter_mut().find(|(attribute, _)| *attribute == forced_name)?;
+            *value = Cow::Borrowed(forced);
         }
     }
-    if element == "a" && !settings.link_rel.is_empty() {
-        attributes.push(("rel", settings.link_rel.to_owned()));
+    if name == "a" && !settings.link_rel.is_empty() {
+        attributes.push(("rel", Cow::Borrowed(settings.link_rel)));
     }
     if !settings.id_prefix.is_empty() {
-        for (name, value) in &mut attributes {
-            if *name == "id" && !value.starts_with(settings.id_prefix) {
-                value.insert_str(0, settings.id_prefix);
+        for (attribute, value) in attributes.iter_mut() {
+            if *attribute == "id" && !value.starts_with(settings.id_prefix) {
+                value.to_mut().insert_str(0, settings.id_prefix);
             }
         }
     }
-    let mut dropped = Vec::new();
-    for (i, (name, value)) in attributes.iter_mut().enumerate() {
-        match sanitize::filter_with(settings.id_prefix, settings.extra_classes, element, name, value) {
+    let mut dropped = Vec::new(); // allocates only when something is dropped
+    for (i, (attribute, value)) in attributes.iter_mut().enumerate() {
+        match sanitize::filter_with(settings.id_prefix, settings.extra_classes, name, attribute, value) {
             None => dropped.push(i),
-            Some(Cow::Owned(new)) => *value = new,
+            Some(Cow::Owned(new)) => *value = Cow::Owned(new),
             Some(Cow::Borrowed(_)) => {}
         }
     }
@@ -468,15 +617,15 @@ fn clean_attributes<'h>(
         attributes.swap_remove(i);
     }
     if let Some(base) = settings.base_url {
-        for (name, value) in &mut attributes {
-            if is_url_attribute(name) && is_relative(value) {
+        for (attribute, value) in attributes.iter_mut() {
+            if is_url_attribute(attribute) && is_relative(value) {
                 if let Cow::Owned(resolved) = sanitize::resolve_relative(base, value) {
-                    *value = resolved;
+                    *value = Cow::Owned(resolved);
                 }
             }
         }
     }
-    Some(attributes)
+    Some(())
 }
 
 fn is_url_attribute(name: &str) -> bool {
@@ -499,21 +648,55 @@ fn is_relative(value: &str) -> bool {
     Url::parse(value) == Err(url::ParseError::RelativeUrlWithoutBase)
 }
 
-fn write_start_tag(out: &mut String, name: &str, attributes: Vec<(&str, String)>) {
+fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {
     out.push('<');
     out.push_str(name);
     for (attribute, value) in attributes {
         out.push(' ');
         out.push_str(attribute);
         out.push_str("=\"");
-        for (i, c) in value.char_indices() {
-            if matches!(c, '&' | '"' | '<' | '>' | '\u{a0}') {
-                push_escaped(out, c, true);
-            } else {
-                out.push_str(&value[i..i + c.len_utf8()]);
-            }
+        let bytes = value.as_bytes();
+        let mut copied = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let replacement = match b {
+                b'&' => "&amp;",
+                b'"' => "&quot;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+                _ => continue,
+            };
+            out.push_str(&value[copied..i]);
+            out.push_str(replacement);
+            copied = i + if b == 0xC2 { 2 } else { 1 };
         }
+        out.push_str(&value[copied..]);
         out.push('"');
     }
     out.push('>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fast_tag_is_found_with_its_flags() {
+        for (name, attributes) in FAST_TAGS {
+            let element = lookup(name).unwrap_or_else(|| panic!("{name} not found"));
+            assert_eq!((element.name(), element.attributes()), (name, attributes));
+            assert_eq!(element.is(IS_VOID), VOID.contains(&name), "{name}");
+            assert_eq!(element.is(CLOSES_AN_OPEN_P), CLOSES_P.contains(&name), "{name}");
+            assert_eq!(element.is(IS_SPECIAL), !NOT_SPECIAL.contains(&name), "{name}");
+            assert_eq!(
+                element.is(IS_HEADING),
+                name.starts_with('h') && name.len() == 2 && name != "hr"
+            );
+            assert_eq!(element.is(IS_PARAGRAPH), name == "p");
+            assert_eq!(element.is(IS_LINK), name == "a");
+        }
+        for name in ["b", "aa", "h7", "script", "abbreviationsxyzw", "figcaptions", ""] {
+            assert!(lookup(name).is_none(), "{name}");
+        }
+    }
 }
