@@ -131,6 +131,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Quotes<'a, I> {
         if !self.enabled {
             return self.events.next();
         }
+        // Outside block quotes, with nothing buffered, events pass straight through.
+        if self.buffer.is_empty() && self.open.is_empty() {
+            let event = self.events.next()?;
+            if !matches!(event, Event::Start(Tag::BlockQuote(None))) {
+                return Some(event);
+            }
+            self.take(event);
+        }
         while self.ready == 0 {
             match self.events.next() {
                 Some(event) => self.take(event),
