@@ -95,6 +95,24 @@ const ASCII_CLASS: [u8; 128] = {
     classes
 };
 
+/// [`NEXT`] by state and byte for ASCII bytes (one lookup per byte), [`NOT_ASCII`] for the others.
+const ASCII_NEXT: [[u8; 256]; NEXT.len()] = {
+    let mut table = [[NOT_ASCII; 256]; NEXT.len()];
+    let mut state = 0;
+    while state < NEXT.len() {
+        let mut b = 0;
+        while b < 128 {
+            table[state][b] = NEXT[state][ASCII_CLASS[b] as usize];
+            b += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// Not a state: the byte starts a character outside ASCII.
+const NOT_ASCII: u8 = 0xFF;
+
 impl WordCounter {
     pub(crate) fn new() -> WordCounter {
         WordCounter::default()
@@ -107,8 +125,11 @@ impl WordCounter {
         while i < bytes.len() {
             // Most text is ASCII: one table step per byte, the state in a register.
             let (mut state, mut words) = (self.state, self.words);
-            while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
-                let next = NEXT[usize::from(state)][usize::from(ASCII_CLASS[usize::from(b)])];
+            for &b in &bytes[i..] {
+                let next = ASCII_NEXT[usize::from(state)][usize::from(b)];
+                if next == NOT_ASCII {
+                    break;
+                }
                 words += usize::from(next >> 7);
                 state = next & !COUNT;
                 i += 1;
