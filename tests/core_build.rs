@@ -86,3 +86,20 @@ fn raw_html_needs_the_sanitizer_unless_escaped_or_trusted() {
         Err(Error::SanitizerNeeded)
     );
 }
+
+#[test]
+fn raw_html_comments_alone_do_not_need_the_sanitizer() {
+    let markdown = "<!-- draft: check the figures -->\n\nText <!-- inline --> here.\n\n<!-- more -->\n\nMore.\n";
+    // As the full build renders it (the sanitizer keeps the newline after a removed block comment;
+    // strip mode drops the block).
+    for (mode, expected) in [
+        ("sanitize", "\n<p>Text  here.</p>\n<p>More.</p>\n"),
+        ("strip", "<p>Text  here.</p>\n<p>More.</p>\n"),
+    ] {
+        let options = options(&format!(r#"{{"rawHtml":"{mode}","bodyOnly":true}}"#));
+        assert_eq!(render(markdown, &options).unwrap().html, expected, "{mode}");
+    }
+    // A comment the HTML tokenizer could read otherwise is still left to the sanitizer.
+    let tricky = render("<!-- a -- b -->\n", &Options::default());
+    assert_eq!(tricky.err(), Some(Error::SanitizerNeeded));
+}

@@ -281,6 +281,12 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
             rest = &rest[text_end..];
             continue;
         }
+        if rest.starts_with("<!--") {
+            // The sanitizer removes comments; one that is not plain is left to it.
+            rest = &rest[plain_comment_length(rest)?..];
+            after_pre_start = false;
+            continue;
+        }
         let (tag, after) = Tag::read(rest, &mut attributes)?;
         rest = after;
         after_pre_start = matches!(tag, Tag::Start { name: "pre", .. });
@@ -306,6 +312,24 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
         }
     }
     open.stack.is_empty().then_some(out)
+}
+
+/// Whether raw HTML is one comment with only whitespace around it, written so that the HTML
+/// tokenizer reads it as that one comment (see [`plain_comment_length`]). The sanitizer removes
+/// comments, and so does the fast path: such raw HTML does not need ammonia.
+pub(crate) fn is_plain_comment(html: &str) -> bool {
+    let html = html.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r'));
+    plain_comment_length(html) == Some(html.len())
+}
+
+/// The length of the comment at the start of `html` if it is plain: `<!--`, then text without
+/// `--` that neither starts with `>` or `->` (which end a comment at once) nor ends with `-`, then
+/// `-->`. Every other shape (`--!>`, nested `<!--`, no end) is left to the sanitizer.
+fn plain_comment_length(html: &str) -> Option<usize> {
+    let after_start = html.strip_prefix("<!--")?;
+    let body = &after_start[..after_start.find("-->")?];
+    let plain = !(body.starts_with('>') || body.starts_with("->") || body.ends_with('-') || body.contains("--"));
+    plain.then_some("<!--".len() + body.len() + "-->".len())
 }
 
 /// An attribute as read: its name and its value as the parser reads it.

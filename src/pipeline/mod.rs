@@ -71,10 +71,11 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
     let events = events.inspect(|event| watch.autolink(event));
     let events = raw_html_mode(events, options.raw_html);
-    // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone).
+    // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone);
+    // comments alone the fast path removes as the sanitizer would.
     let raw_html = Cell::new(false);
     let events = events.inspect(|event| {
-        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+        if matches!(event, Event::Html(html) | Event::InlineHtml(html) if !fast_path::is_plain_comment(html)) {
             raw_html.set(true);
         }
     });

@@ -42,7 +42,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Strip<I> {
                         }
                     }
                     if !cfg!(feature = "sanitizer") {
-                        // Without the sanitizer the block stays raw HTML, which such a build refuses.
+                        // A comment has no text content; other blocks stay raw HTML, which a build
+                        // without the sanitizer refuses.
+                        if super::fast_path::is_plain_comment(&block) {
+                            continue;
+                        }
                         return Some(Event::Html(CowStr::from(block)));
                     }
                     // ammonia with no tags allowed yields the escaped text content.
