@@ -573,9 +573,12 @@ fn reference(rest: &str) -> Option<(char, usize)> {
         "nbsp" => '\u{a0}',
         name => {
             let number = name.strip_prefix('#')?;
+            // Digits only: Rust's parsers also take a leading `+`, which HTML's do not.
             let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) if !hex.is_empty() => u32::from_str_radix(hex, 16).ok()?,
-                None if !number.is_empty() => number.parse().ok()?,
+                Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    u32::from_str_radix(hex, 16).ok()?
+                }
+                None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => number.parse().ok()?,
                 _ => return None,
             };
             // Controls, C1 (remapped by the parser) and the like are left to ammonia.
