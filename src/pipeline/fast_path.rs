@@ -332,6 +332,9 @@ fn plain_comment_length(html: &str) -> Option<usize> {
     plain.then_some("<!--".len() + body.len() + "-->".len())
 }
 
+/// The most attributes the fast path reads on one tag: more than the writer ever writes.
+const MAX_ATTRIBUTES: usize = 16;
+
 /// An attribute as read: its name and its value as the parser reads it.
 type Attribute<'h> = (&'h str, Cow<'h, str>);
 
@@ -406,8 +409,9 @@ impl<'h> Tag<'h> {
             } else {
                 Cow::Borrowed("")
             };
-            // A repeated attribute: the parser keeps the first; leave that to ammonia.
-            if attributes.iter().any(|(name, _)| *name == attribute) {
+            // A repeated attribute: the parser keeps the first; leave that to ammonia. (So many
+            // attributes that this check would cost more than linear time: raw HTML, ammonia's too.)
+            if attributes.len() == MAX_ATTRIBUTES || attributes.iter().any(|(name, _)| *name == attribute) {
                 return None;
             }
             attributes.push((attribute, value));
@@ -725,5 +729,17 @@ mod tests {
         for name in ["b", "aa", "h7", "script", "abbreviationsxyzw", "figcaptions", ""] {
             assert!(lookup(name).is_none(), "{name}");
         }
+    }
+
+    #[test]
+    fn leaves_tags_with_many_attributes_to_ammonia() {
+        let settings = Settings::plain("", None);
+        let attributes: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" data-a{i}=\"\"")).collect();
+        assert!(sanitize(&format!("<span{attributes}>x</span>"), &settings).is_none());
+        let fewer: String = (0..MAX_ATTRIBUTES).map(|i| format!(" data-a{i}=\"\"")).collect();
+        assert_eq!(
+            sanitize(&format!("<span{fewer}>x</span>"), &settings).as_deref(),
+            Some("<span>x</span>")
+        );
     }
 }
