@@ -18,10 +18,12 @@ pub enum Error {
     },
     /// The Markdown (or HTML) argument was not a string (only reachable from JavaScript).
     NotAString(String),
-    /// The document has raw HTML to sanitize (or asks for `sanitize_html`), and this build has no
-    /// sanitizer: only the web package's core module, built without the `sanitizer` feature, says
-    /// this; its JavaScript wrapper then loads the full module.
-    SanitizerNeeded,
+    /// The document needs a part of quire that this build was compiled without: raw HTML to
+    /// sanitize (or a `sanitize_html` call) needs the `sanitizer` feature, a front matter block to
+    /// read needs the `front-matter` feature. Only the web package's core module, built without
+    /// both, says this; its JavaScript wrapper then loads the full module and renders there, and
+    /// the two give the same HTML for every document the core module renders.
+    FeatureNeeded(BuildFeature),
 }
 
 impl fmt::Display for Error {
@@ -33,13 +35,45 @@ impl fmt::Display for Error {
                 "quire: input is {size} bytes, larger than maxInputBytes ({limit}); raise the option to render it"
             ),
             Error::NotAString(got) => write!(f, "quire: the input must be a string, got {got}"),
-            Error::SanitizerNeeded => write!(
+            Error::FeatureNeeded(feature) => write!(
                 f,
-                "quire: this document has raw HTML, which needs the sanitizer module: `await loadSanitizer()` \
-                 first, or use the async functions (renderArticleAsync, renderHtmlAsync, renderIntoAsync)"
+                "quire: this document has {}, which needs the full module (the `{}` feature): \
+                 `await loadSanitizer()` first, or use the async functions (renderArticleAsync, renderHtmlAsync, \
+                 renderIntoAsync)",
+                feature.needed_for(),
+                feature.name()
             ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// An optional part of quire: a cargo feature, on by default. The web package's core module is
+/// built without them and refuses what needs them with [`Error::FeatureNeeded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildFeature {
+    /// `sanitizer`: the HTML sanitizer (ammonia, html5ever), for raw HTML to sanitize.
+    Sanitizer,
+    /// `front-matter`: the YAML and TOML parsers, for a front matter block to read.
+    FrontMatter,
+}
+
+impl BuildFeature {
+    /// The cargo feature's name: `"sanitizer"` or `"front-matter"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BuildFeature::Sanitizer => "sanitizer",
+            BuildFeature::FrontMatter => "front-matter",
+        }
+    }
+
+    /// What in a document needs it, for the error message.
+    fn needed_for(self) -> &'static str {
+        match self {
+            BuildFeature::Sanitizer => "raw HTML to sanitize",
+            BuildFeature::FrontMatter => "front matter to read",
+        }
+    }
+}

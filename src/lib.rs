@@ -27,7 +27,7 @@ mod warning;
 pub mod wasm;
 
 pub use article::{Article, TocEntry};
-pub use error::Error;
+pub use error::{BuildFeature, Error};
 pub use options::{Options, Preset, RawHtml};
 pub use pipeline::{Removal, RemovalKind};
 pub use warning::Warning;
@@ -35,7 +35,9 @@ pub use warning::Warning;
 /// Renders `markdown` with `options`.
 ///
 /// Fails only on invalid options or input larger than `options.max_input_bytes`; any other
-/// input, however malformed, renders.
+/// input, however malformed, renders. (A build without one of the default features also refuses,
+/// with [`Error::FeatureNeeded`], a document that needs it: raw HTML to sanitize, front matter to
+/// read.)
 pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     pipeline::render(markdown, options)
 }

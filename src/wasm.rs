@@ -264,17 +264,19 @@ fn to_js(article: &Article) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&format!("quire: could not build the result: {e}")).into())
 }
 
-/// A real `Error`; the core module's "needs the sanitizer" is named, for the wrapper to catch.
+/// A real `Error`; the core module's "needs the full module" is named, for the wrapper to catch.
 fn js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
-    if error == Error::SanitizerNeeded {
-        js.set_name(SANITIZER_NEEDED);
+    if matches!(error, Error::FeatureNeeded(_)) {
+        js.set_name(FULL_MODULE_NEEDED);
     }
     js.into()
 }
 
-/// The `name` of the error the core module throws for a document that needs the sanitizer.
-const SANITIZER_NEEDED: &str = "QuireSanitizerNeeded";
+/// The `name` of the error the core module throws for a document that needs the full module (raw
+/// HTML to sanitize, or front matter to read). The name predates front matter moving out of the
+/// core module; it stays, since pages catch it (`src/js/quire.js`, the README).
+const FULL_MODULE_NEEDED: &str = "QuireSanitizerNeeded";
 
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {

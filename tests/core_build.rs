@@ -1,13 +1,16 @@
-//! The web package's core module is this crate built without the `sanitizer` feature
-//! (`cargo test --no-default-features --test core_build`, which `make test` runs): it must give the
-//! full build's HTML for every document it renders, and refuse, with `Error::SanitizerNeeded`,
-//! exactly what needs the sanitizer.
-#![cfg(not(feature = "sanitizer"))]
+//! The web package's core module is this crate built without the default features (`sanitizer`,
+//! `front-matter`; `cargo test --no-default-features --test core_build`, which `make test` runs): it
+//! must give the full build's HTML for every document it renders, and refuse, with
+//! `Error::FeatureNeeded`, exactly what needs the sanitizer or the front matter parsers.
+#![cfg(not(any(feature = "sanitizer", feature = "front-matter")))]
 
 use std::fs;
 use std::path::Path;
 
-use quire::{render, sanitize_html, Error, Options};
+use quire::{render, sanitize_html, BuildFeature, Error, Options};
+
+const SANITIZER_NEEDED: Error = Error::FeatureNeeded(BuildFeature::Sanitizer);
+const FRONT_MATTER_NEEDED: Error = Error::FeatureNeeded(BuildFeature::FrontMatter);
 
 fn options(json: &str) -> Options {
     Options::from_json(json).unwrap()
@@ -16,7 +19,7 @@ fn options(json: &str) -> Options {
 #[test]
 fn golden_files_render_the_same_or_ask_for_the_sanitizer() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let (mut rendered, mut refused) = (Vec::new(), Vec::new());
+    let (mut rendered, mut refused, mut refused_front_matter) = (Vec::new(), Vec::new(), Vec::new());
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "md") {
@@ -34,19 +37,26 @@ fn golden_files_render_the_same_or_ask_for_the_sanitizer() {
                 );
                 rendered.push(name);
             }
-            Err(Error::SanitizerNeeded) => refused.push(name),
+            Err(SANITIZER_NEEDED) => refused.push(name),
+            Err(FRONT_MATTER_NEEDED) => refused_front_matter.push(name),
             Err(error) => panic!("{name}: {error}"),
         }
     }
     rendered.sort();
     refused.sort();
-    // The fixtures without raw HTML to sanitize render; those with it are refused.
+    // The fixtures without raw HTML to sanitize or front matter to read render; the others are
+    // refused. front-matter-off has a front matter block that its options leave unread.
     assert_eq!(
         rendered,
-        ["commonmark", "escape", "features", "gfm"],
+        ["commonmark", "escape", "features", "front-matter-off", "gfm"],
         "rendered by the core build"
     );
-    assert_eq!(refused, ["hostile", "strip"], "refused by the core build");
+    assert_eq!(refused, ["hostile", "strip"], "refused by the core build: raw HTML");
+    assert_eq!(
+        refused_front_matter,
+        ["front-matter"],
+        "refused by the core build: front matter"
+    );
 }
 
 #[test]
@@ -71,7 +81,7 @@ fn raw_html_needs_the_sanitizer_unless_escaped_or_trusted() {
     let raw = "Text <b onclick=\"x()\">bold</b>\n\n<div>\nblock\n</div>\n";
     for mode in ["sanitize", "strip"] {
         let result = render(raw, &options(&format!(r#"{{"rawHtml":"{mode}"}}"#)));
-        assert_eq!(result.err(), Some(Error::SanitizerNeeded), "{mode}");
+        assert_eq!(result.err(), Some(SANITIZER_NEEDED), "{mode}");
     }
     let escaped = render(raw, &options(r#"{"rawHtml":"escape","bodyOnly":true}"#)).unwrap();
     assert!(
@@ -81,10 +91,59 @@ fn raw_html_needs_the_sanitizer_unless_escaped_or_trusted() {
     );
     let trusted = render(raw, &options(r#"{"rawHtml":"trusted","bodyOnly":true}"#)).unwrap();
     assert!(trusted.html.contains("<b onclick=\"x()\">"), "{}", trusted.html);
-    assert_eq!(
-        sanitize_html("<b>x</b>", &Options::default()),
-        Err(Error::SanitizerNeeded)
+    assert_eq!(sanitize_html("<b>x</b>", &Options::default()), Err(SANITIZER_NEEDED));
+}
+
+#[test]
+fn front_matter_needs_the_parsers_when_it_is_read() {
+    let yaml = "---\ntitle: From the front matter\n---\n# Heading\n\nText.\n";
+    let toml = "+++\ntitle = \"From the front matter\"\n+++\n# Heading\n\nText.\n";
+    // Even an empty block: only the parsers can say what it holds.
+    let empty = "---\n---\nText.\n";
+    for doc in [yaml, toml, empty] {
+        let result = render(doc, &Options::default());
+        assert_eq!(result.err(), Some(FRONT_MATTER_NEEDED), "{doc:?}");
+        // A BOM before the block changes nothing.
+        let result = render(&format!("\u{FEFF}{doc}"), &Options::default());
+        assert_eq!(result.err(), Some(FRONT_MATTER_NEEDED), "{doc:?}");
+    }
+    let message = FRONT_MATTER_NEEDED.to_string();
+    assert!(
+        message.contains("front matter") && message.contains("loadSanitizer"),
+        "{message}"
     );
+
+    // Options errors and the size limit come first, as in the full build.
+    let mut invalid = Options::default();
+    invalid.toc_max_level = 9;
+    assert!(matches!(render(yaml, &invalid), Err(Error::InvalidOptions(_))));
+    assert!(matches!(
+        render(yaml, &options(r#"{"maxInputBytes":10}"#)),
+        Err(Error::InputTooLarge { .. })
+    ));
+
+    // With front matter off (the spec presets, or the switch), the block is Markdown and renders;
+    // what needs reading is only a block that the options ask to read.
+    for json in [
+        r#"{"frontMatter":false}"#,
+        r#"{"preset":"gfm"}"#,
+        r#"{"preset":"commonmark"}"#,
+    ] {
+        let article = render(yaml, &options(json)).unwrap();
+        assert!(article.html.contains("<hr"), "{json}: {}", article.html);
+        assert!(
+            article.html.contains("title: From the front matter"),
+            "{json}: {}",
+            article.html
+        );
+    }
+    // Fences that do not close a block are no front matter either.
+    for doc in ["---\ntitle: x\n\nText.\n", "+++\n---\n", "--- \nText\n...x\n"] {
+        assert!(render(doc, &Options::default()).is_ok(), "{doc:?}");
+    }
+    // Raw HTML and front matter: refused all the same (here for the front matter, found first).
+    let both = "---\ntitle: x\n---\n<b>raw</b>\n";
+    assert_eq!(render(both, &Options::default()).err(), Some(FRONT_MATTER_NEEDED));
 }
 
 #[test]
@@ -101,5 +160,5 @@ fn raw_html_comments_alone_do_not_need_the_sanitizer() {
     }
     // A comment the HTML tokenizer could read otherwise is still left to the sanitizer.
     let tricky = render("<!-- a -- b -->\n", &Options::default());
-    assert_eq!(tricky.err(), Some(Error::SanitizerNeeded));
+    assert_eq!(tricky.err(), Some(SANITIZER_NEEDED));
 }

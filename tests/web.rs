@@ -42,7 +42,16 @@ macro_rules! fixtures {
 
 #[wasm_bindgen_test]
 fn fixtures_render_the_same_html_as_natively() {
-    for (name, markdown, options, html) in fixtures!("features", "gfm", "commonmark", "hostile", "escape", "strip") {
+    for (name, markdown, options, html) in fixtures!(
+        "features",
+        "gfm",
+        "commonmark",
+        "hostile",
+        "escape",
+        "strip",
+        "front-matter",
+        "front-matter-off"
+    ) {
         assert_eq!(
             render_html(md(markdown), Some(js(options))).unwrap(),
             html,

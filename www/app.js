@@ -59,8 +59,8 @@ function render() {
     article = renderInto(preview, markdown, currentOptions());
   } catch (error) {
     if (error?.name === 'QuireSanitizerNeeded') {
-      // Raw HTML: the sanitizer module loads on first need, then this render runs again.
-      renderTime.textContent = 'loading the sanitizer…';
+      // Raw HTML or front matter: the full module loads on first need, then this render runs again.
+      renderTime.textContent = 'loading the full module…';
       loadSanitizer().then(scheduleRender, showError);
       return;
     }

@@ -4,40 +4,41 @@ import type { Article, Options } from "./quire_core.js";
 
 export type { Article, JsonValue, Options, Removal, TocEntry, Warning } from "./quire_core.js";
 
-/** What init loads: the core module only ("on-demand", the default: the sanitizer module loads when a
- *  document needs it), both modules ("eager"), or the sanitizer module alone ("always": one download,
- *  for pages whose documents mostly have raw HTML). */
+/** What init loads: the core module only ("on-demand", the default: the full module, with the sanitizer
+ *  and the front matter parsers, loads when a document needs it), both modules ("eager"), or the full
+ *  module alone ("always": one download, for pages whose documents mostly have raw HTML or front matter). */
 export interface InitOptions {
   sanitizer?: "on-demand" | "eager" | "always";
 }
 
-/** Loads the core module (and, with { sanitizer: "eager" }, the sanitizer module). Call it once before the rest. */
+/** Loads the core module (and, with { sanitizer: "eager" }, the full module). Call it once before the rest. */
 export default function init(options?: InitOptions): Promise<void>;
 
-/** Loads the sanitizer module once; later calls return the same promise. */
+/** Loads the full module (the sanitizer and the front matter parsers) once; later calls return the same promise. */
 export function loadSanitizer(): Promise<void>;
 
-/** Whether the sanitizer module has loaded. */
+/** Whether the full module has loaded. */
 export function sanitizerLoaded(): boolean;
 
 /** Renders Markdown to an Article. Throws an Error named "QuireSanitizerNeeded" when the document has raw
- *  HTML and the sanitizer module has not loaded yet (use renderArticleAsync, or await loadSanitizer()). */
+ *  HTML to sanitize or front matter to read and the full module has not loaded yet (use renderArticleAsync,
+ *  or await loadSanitizer()). */
 export function renderArticle(markdown: string, options?: Options | null): Article;
 /** Renders Markdown to an HTML string; same rule as renderArticle. */
 export function renderHtml(markdown: string, options?: Options | null): string;
 /** Renders Markdown into element (replacing its content) and returns the Article; same rule as renderArticle.
  *  Works on pages that enforce Trusted Types when they allow a policy named "quire". */
 export function renderInto(element: Element, markdown: string, options?: Options | null): Article;
-/** Cleans an HTML fragment with quire's sanitizer policy; needs the sanitizer module. */
+/** Cleans an HTML fragment with quire's sanitizer policy; needs the full module. */
 export function sanitizeHtml(html: string, options?: Options | null): string;
 
-/** As renderArticle, loading the sanitizer module first when the document needs it. */
+/** As renderArticle, loading the full module first when the document needs it. */
 export function renderArticleAsync(markdown: string, options?: Options | null): Promise<Article>;
-/** As renderHtml, loading the sanitizer module first when the document needs it. */
+/** As renderHtml, loading the full module first when the document needs it. */
 export function renderHtmlAsync(markdown: string, options?: Options | null): Promise<string>;
-/** As renderInto, loading the sanitizer module first when the document needs it. */
+/** As renderInto, loading the full module first when the document needs it. */
 export function renderIntoAsync(element: Element, markdown: string, options?: Options | null): Promise<Article>;
-/** As sanitizeHtml, loading the sanitizer module first. */
+/** As sanitizeHtml, loading the full module first. */
 export function sanitizeHtmlAsync(html: string, options?: Options | null): Promise<string>;
 
 /** The package version. */

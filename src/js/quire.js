@@ -1,30 +1,33 @@
 // quire for the browser: the entry point of the web package (www/pkg).
 //
 // Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown and makes
-// HTML that is safe by construction; it has no HTML sanitizer, so it is small and starts fast. The
-// full module (quire_full: the same code plus ammonia and html5ever) loads only when a document holds
-// raw HTML to sanitize, or when you ask for it. The same options give the same HTML from both.
+// HTML that is safe by construction; it has no HTML sanitizer and no front matter parsers, so it is
+// small and starts fast. The full module (quire_full: the same code plus ammonia and html5ever, and
+// the YAML and TOML parsers) loads only when a document holds raw HTML to sanitize or front matter
+// to read, or when you ask for it. The same options give the same HTML from both.
 //
 //   await init();                          // the core module only
 //   renderHtml(markdown);                  // Markdown without raw HTML: rendered at once
-//   await renderHtmlAsync(markdown);       // any Markdown: loads the sanitizer first if needed
+//   await renderHtmlAsync(markdown);       // any Markdown: loads the full module first if needed
 //   await init({ sanitizer: 'eager' });    // both modules up front: every sync call just works
 //   await init({ sanitizer: 'always' });   // the full module alone: one download, for pages that
 //                                          // mostly show raw HTML
 //
-// A sync call that needs the sanitizer before it has loaded throws an Error named
+// A sync call that needs the full module before it has loaded throws an Error named
 // "QuireSanitizerNeeded" (and starts loading it), so a caller can `await loadSanitizer()` and retry.
+// The names predate front matter moving to the full module: the error and loadSanitizer() are the
+// same for a document with raw HTML and one with front matter (the message says which).
 import initCore, * as core from './quire_core.js';
 
-const SANITIZER_NEEDED = 'QuireSanitizerNeeded';
+const FULL_MODULE_NEEDED = 'QuireSanitizerNeeded';
 
 let full = null;
 let fullLoading = null;
 
 const SANITIZER_MODES = ['on-demand', 'eager', 'always'];
 
-/** Loads the core module; with `{ sanitizer: 'eager' }` the sanitizer module too, with
- *  `{ sanitizer: 'always' }` the sanitizer module alone. */
+/** Loads the core module; with `{ sanitizer: 'eager' }` the full module too, with
+ *  `{ sanitizer: 'always' }` the full module alone. */
 export default async function init(options = {}) {
   const sanitizer = options?.sanitizer ?? 'on-demand';
   if (!SANITIZER_MODES.includes(sanitizer)) {
@@ -34,7 +37,8 @@ export default async function init(options = {}) {
   if (sanitizer !== 'on-demand') await loadSanitizer();
 }
 
-/** Loads the sanitizer module (once); resolves when sync calls no longer need to wait for it. */
+/** Loads the full module (once; the sanitizer and the front matter parsers); resolves when sync calls
+ *  no longer need to wait for it. */
 export function loadSanitizer() {
   if (!fullLoading) {
     fullLoading = import('./quire_full.js')
@@ -50,7 +54,7 @@ export function loadSanitizer() {
   return fullLoading;
 }
 
-/** Whether the sanitizer module has loaded. */
+/** Whether the full module has loaded. */
 export function sanitizerLoaded() {
   return full !== null;
 }
@@ -61,7 +65,7 @@ function call(name, args) {
   try {
     return core[name](...args);
   } catch (error) {
-    if (error?.name === SANITIZER_NEEDED) loadSanitizer().catch(() => {});
+    if (error?.name === FULL_MODULE_NEEDED) loadSanitizer().catch(() => {});
     throw error;
   }
 }
@@ -70,7 +74,7 @@ async function callAsync(name, args) {
   try {
     return call(name, args);
   } catch (error) {
-    if (error?.name !== SANITIZER_NEEDED) throw error;
+    if (error?.name !== FULL_MODULE_NEEDED) throw error;
     await loadSanitizer();
     return full[name](...args);
   }

@@ -33,7 +33,7 @@ use std::cell::Cell;
 use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
 
 use crate::options::Features;
-use crate::{Article, Error, Options, RawHtml, TocEntry};
+use crate::{Article, BuildFeature, Error, Options, RawHtml, TocEntry};
 use front_matter::FrontMatter;
 pub use removed::{Removal, RemovalKind};
 
@@ -52,7 +52,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
 
     let (front, mut warnings, body) = match front_matter::split(&markdown).filter(|_| features.front_matter) {
         Some(block) => {
-            let (front, warnings) = front_matter::parse(&block);
+            let (front, warnings) = front_matter::read(&block)?;
             (front, warnings, &markdown[block.body_offset..])
         }
         None => (FrontMatter::default(), Vec::new(), &markdown[..]),
@@ -222,7 +222,7 @@ fn sanitize_with_ammonia(html: &str, settings: &sanitize::Settings<'_>) -> Resul
     if cfg!(feature = "sanitizer") {
         Ok(sanitize::sanitize(html, settings))
     } else {
-        Err(Error::SanitizerNeeded)
+        Err(Error::FeatureNeeded(BuildFeature::Sanitizer))
     }
 }
 

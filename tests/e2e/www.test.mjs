@@ -510,7 +510,7 @@ test('the JS API throws real Errors for bad input and keeps working', TEST_OPTIO
   }
 });
 
-test('the sanitizer module loads only for raw HTML, and both modules give the same HTML', TEST_OPTIONS, async () => {
+test('the full module loads only for raw HTML (or front matter), and both modules give the same HTML', TEST_OPTIONS, async () => {
   const context = await browser.newContext();
   const blank = new URL('/blank.html', server.url).href;
   await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
@@ -552,7 +552,7 @@ test('the sanitizer module loads only for raw HTML, and both modules give the sa
     assert.equal(result.sameHtml, true, 'the full module renders Markdown as the core did');
     assert.equal(result.syncNow, '<p><i>now</i></p>\n');
 
-    // `always`: the sanitizer module alone, and every sync call works.
+    // `always`: the full module alone, and every sync call works.
     const second = await context.newPage();
     await second.goto(blank);
     const always = await second.evaluate(async () => {
@@ -564,6 +564,68 @@ test('the sanitizer module loads only for raw HTML, and both modules give the sa
     assert.deepEqual(always.wasm, ['quire_full_bg.wasm']);
     assert.equal(always.html, '<p><i>x</i></p>\n');
     assert.match(always.version, /^\d+\.\d+\.\d+/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('front matter to read loads the full module too, and its HTML is the golden HTML', TEST_OPTIONS, async () => {
+  const fixture = (name) => ({
+    markdown: readFileSync(path.join(ROOT, 'tests/fixtures', `${name}.md`), 'utf8'),
+    options: JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures', `${name}.json`), 'utf8')),
+    html: readFileSync(path.join(ROOT, 'tests/fixtures', `${name}.html`), 'utf8'),
+  });
+  const read = fixture('front-matter');
+  const unread = fixture('front-matter-off');
+  const context = await browser.newContext();
+  const blank = new URL('/blank.html', server.url).href;
+  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  const page = await context.newPage();
+  try {
+    await page.goto(blank);
+    const result = await page.evaluate(async ({ read, unread }) => {
+      const fetched = () =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname.split('/').pop())
+          .filter((file) => file.endsWith('.wasm'));
+      const quire = await import('/pkg/quire.js');
+      await quire.default();
+      // A block that the options leave unread is Markdown: the core module renders it.
+      const unreadHtml = quire.renderHtml(unread.markdown, unread.options);
+      const before = { loaded: quire.sanitizerLoaded(), fetched: fetched() };
+      let syncError = null;
+      try {
+        quire.renderArticle(read.markdown, read.options);
+      } catch (error) {
+        syncError = { name: error.name, isError: error instanceof Error, message: error.message };
+      }
+      const article = await quire.renderArticleAsync(read.markdown, read.options);
+      return {
+        unreadHtml,
+        before,
+        syncError,
+        html: article.html,
+        title: article.title,
+        authors: article.authors,
+        frontMatter: article.frontMatter,
+        after: { loaded: quire.sanitizerLoaded(), fetched: fetched() },
+        unreadAfter: quire.renderHtml(unread.markdown, unread.options),
+      };
+    }, { read, unread });
+    assert.equal(result.unreadHtml, unread.html, 'the core module renders an unread block as the golden file');
+    assert.deepEqual(result.before, { loaded: false, fetched: ['quire_core_bg.wasm'] });
+    assert.equal(result.syncError?.name, 'QuireSanitizerNeeded', 'the same error name as for raw HTML');
+    assert.equal(result.syncError?.isError, true);
+    assert.match(result.syncError?.message ?? '', /front matter/);
+    assert.match(result.syncError?.message ?? '', /loadSanitizer/);
+    assert.equal(result.html, read.html, 'the full module gives the golden HTML');
+    assert.equal(result.title, 'Tide Tables: A Field Guide');
+    assert.deepEqual(result.authors, ['Ada Writer', 'Grace Reader']);
+    assert.deepEqual(result.frontMatter, { series: { name: 'Coast', part: 2 } });
+    assert.equal(result.after.loaded, true);
+    assert.deepEqual(result.after.fetched.sort(), ['quire_core_bg.wasm', 'quire_full_bg.wasm']);
+    assert.equal(result.unreadAfter, unread.html, 'and the full module renders the unread block the same');
   } finally {
     await context.close();
   }
