@@ -15,16 +15,22 @@ use url::Url;
 
 use super::sanitize::{self, Settings};
 
-/// The elements our writer emits, sorted, with the attributes the policy allows on each beyond
-/// [`GENERIC_ATTRIBUTES`] (a test checks both against ammonia's builder). Anything else: ammonia.
-pub(super) const FAST_TAGS: [(&str, &[&str]); 44] = [
+/// The elements our writer emits, and a few more that raw HTML often has, sorted, with the
+/// attributes the policy allows on each beyond [`GENERIC_ATTRIBUTES`] (a test checks both against
+/// ammonia's builder). Anything else: ammonia.
+pub(super) const FAST_TAGS: [(&str, &[&str]); 55] = [
     ("a", &["aria-label", "href", "hreflang", "target"]),
+    ("abbr", &[]),
     ("article", &[]),
+    ("b", &[]),
     ("blockquote", &[]),
     ("br", &[]),
+    ("caption", &[]),
+    ("cite", &[]),
     ("code", &[]),
     ("dd", &[]),
     ("del", &["datetime"]),
+    ("details", &[]),
     ("div", &[]),
     ("dl", &[]),
     ("dt", &[]),
@@ -39,11 +45,13 @@ pub(super) const FAST_TAGS: [(&str, &[&str]); 44] = [
     ("h6", &[]),
     ("header", &[]),
     ("hr", &["align", "size", "width"]),
+    ("i", &[]),
     (
         "img",
         &["align", "alt", "decoding", "height", "loading", "src", "width"],
     ),
     ("input", &["checked", "disabled", "type"]),
+    ("ins", &["datetime"]),
     ("kbd", &[]),
     ("li", &[]),
     ("mark", &[]),
@@ -51,11 +59,14 @@ pub(super) const FAST_TAGS: [(&str, &[&str]); 44] = [
     ("ol", &["start"]),
     ("p", &[]),
     ("pre", &[]),
+    ("q", &[]),
     ("s", &[]),
     ("section", &[]),
+    ("small", &[]),
     ("span", &[]),
     ("strong", &[]),
     ("sub", &[]),
+    ("summary", &[]),
     ("sup", &[]),
     ("table", &["align", "char", "charoff", "summary"]),
     ("tbody", &["align", "char", "charoff"]),
@@ -67,6 +78,7 @@ pub(super) const FAST_TAGS: [(&str, &[&str]); 44] = [
     ("thead", &["align", "char", "charoff"]),
     ("time", &["datetime"]),
     ("tr", &["align", "char", "charoff"]),
+    ("u", &[]),
     ("ul", &[]),
 ];
 
@@ -77,10 +89,11 @@ pub(super) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", 
 const VOID: [&str; 4] = ["br", "hr", "img", "input"];
 
 /// Start tags that close an open `<p>` (HTML's tree construction, "in body").
-const CLOSES_P: [&str; 24] = [
+const CLOSES_P: [&str; 26] = [
     "article",
     "blockquote",
     "dd",
+    "details",
     "div",
     "dl",
     "dt",
@@ -100,14 +113,16 @@ const CLOSES_P: [&str; 24] = [
     "p",
     "pre",
     "section",
+    "summary",
     "table",
     "ul",
 ];
 
 /// The elements of [`FAST_TAGS`] that are not in HTML's "special" category: the search for an open
 /// list item passes over them.
-const NOT_SPECIAL: [&str; 12] = [
-    "a", "code", "del", "em", "kbd", "mark", "s", "span", "strong", "sub", "sup", "time",
+const NOT_SPECIAL: [&str; 20] = [
+    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong",
+    "sub", "sup", "time", "u",
 ];
 
 /// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
@@ -297,6 +312,14 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
                 out.push_str(name);
                 out.push('>');
             }
+            Tag::Start { name, .. } if REMOVED_WITH_TEXT.contains(&name) => {
+                // Its text, to its end tag, goes with it (`iframe`'s text would stay: only empty).
+                let end = removed_text_length(name, rest)?;
+                if name == "iframe" && (end > 0 || in_table_structure(&open)) {
+                    return None; // its text would stay; in a table it would be moved out
+                }
+                rest = &rest[end + name.len() + "</>".len()..];
+            }
             Tag::Start { name, self_closing } => {
                 let element = lookup(name)?;
                 let void = element.is(IS_VOID);
@@ -312,6 +335,20 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
         }
     }
     open.stack.is_empty().then_some(out)
+}
+
+/// Elements the policy removes whose content the tokenizer reads as text: `script` and `style`
+/// (removed with their content) and `iframe` (removed, its text kept: taken here only when empty).
+/// None of them changes the tree builder's stack once its end tag is read.
+const REMOVED_WITH_TEXT: [&str; 3] = ["iframe", "script", "style"];
+
+/// The length of a raw-text element's text in `rest` (what follows its start tag) when that text
+/// ends at the element's own lowercase end tag `</name>`, the first `</` in it, and has no `<!--`
+/// (which starts the script tokenizer's escaped states).
+fn removed_text_length(name: &str, rest: &str) -> Option<usize> {
+    let end = rest.find("</")?;
+    let closed = rest[end + 2..].strip_prefix(name)?.starts_with('>');
+    (closed && !rest[..end].contains("<!--")).then_some(end)
 }
 
 /// Whether raw HTML is one comment with only whitespace around it, written so that the HTML
@@ -441,7 +478,7 @@ fn lookup(name: &str) -> Option<Element> {
 fn fits(open: &Open, element: Element) -> bool {
     let name = element.name();
     let table_child = match open.current() {
-        Some("table") => Some(matches!(name, "thead" | "tbody")),
+        Some("table") => Some(matches!(name, "caption" | "thead" | "tbody")),
         Some("thead" | "tbody") => Some(name == "tr"),
         Some("tr") => Some(matches!(name, "th" | "td")),
         _ => None,
@@ -566,7 +603,7 @@ fn decode(value: &str) -> Option<Cow<'_, str>> {
 }
 
 /// The character reference at the start of `rest` (after its `&`) and its length with the `;`:
-/// the few the writer uses, and numeric ones for plain characters. Anything else: ammonia.
+/// names with a `;`, and numeric ones for plain characters. Anything else: ammonia.
 fn reference(rest: &str) -> Option<(char, usize)> {
     let end = rest.bytes().take(10).position(|b| b == b';')?;
     let c = match &rest[..end] {
@@ -575,6 +612,7 @@ fn reference(rest: &str) -> Option<(char, usize)> {
         "gt" => '>',
         "quot" => '"',
         "nbsp" => '\u{a0}',
+        name if !name.starts_with('#') => named_reference(&rest[..=end])?,
         name => {
             let number = name.strip_prefix('#')?;
             // Digits only: Rust's parsers also take a leading `+`, which HTML's do not.
@@ -593,6 +631,22 @@ fn reference(rest: &str) -> Option<(char, usize)> {
         }
     };
     Some((c, end + 1))
+}
+
+/// A named reference with its `;` (`middot;`) as html5ever's entity table has it: one character.
+/// (Nothing longer can match: no name goes on past a `;`.) Only raw HTML writes other names than
+/// the writer's, and only builds with the sanitizer take raw HTML here.
+#[cfg(feature = "sanitizer")]
+fn named_reference(name: &str) -> Option<char> {
+    match html5ever::data::NAMED_ENTITIES.get(name) {
+        Some(&(first, 0)) if first != 0 => char::from_u32(first),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "sanitizer"))]
+fn named_reference(_name: &str) -> Option<char> {
+    None
 }
 
 /// html5ever's serializer escapes `&`, `<`, `>` and U+00A0, and `"` in attribute values.
@@ -726,7 +780,7 @@ mod tests {
             assert_eq!(element.is(IS_PARAGRAPH), name == "p");
             assert_eq!(element.is(IS_LINK), name == "a");
         }
-        for name in ["b", "aa", "h7", "script", "abbreviationsxyzw", "figcaptions", ""] {
+        for name in ["bb", "aa", "h7", "script", "abbreviationsxyzw", "figcaptions", ""] {
             assert!(lookup(name).is_none(), "{name}");
         }
     }
