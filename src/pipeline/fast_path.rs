@@ -313,7 +313,7 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
                 out.push('>');
             }
             Tag::Start { name, .. } if REMOVED_WITH_TEXT.contains(&name) => {
-                // Its text, to its end tag, goes with it (`iframe`'s text would stay: only empty).
+                // The element goes with its text, to its end tag.
                 let end = removed_text_length(name, rest)?;
                 if name == "iframe" && (end > 0 || in_table_structure(&open)) {
                     return None; // its text would stay; in a table it would be moved out

@@ -113,6 +113,16 @@ async function openPage() {
   return { context, page, problems };
 }
 
+/** A fresh context on an empty page of the test server: the wrapper is imported by hand there. */
+async function openBlankPage() {
+  const context = await browser.newContext();
+  const blank = new URL('/blank.html', server.url).href;
+  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  const page = await context.newPage();
+  await page.goto(blank);
+  return { context, page, blank };
+}
+
 async function renderCount(page) {
   return Number(await page.evaluate(() => document.body.dataset.renders ?? 0));
 }
@@ -511,12 +521,8 @@ test('the JS API throws real Errors for bad input and keeps working', TEST_OPTIO
 });
 
 test('the full module loads only for raw HTML (or front matter), and both modules give the same HTML', TEST_OPTIONS, async () => {
-  const context = await browser.newContext();
-  const blank = new URL('/blank.html', server.url).href;
-  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-  const page = await context.newPage();
+  const { context, page, blank } = await openBlankPage();
   try {
-    await page.goto(blank);
     const result = await page.evaluate(async () => {
       const fetched = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
       const quire = await import('/pkg/quire.js');
@@ -577,12 +583,8 @@ test('front matter to read loads the full module too, and its HTML is the golden
   });
   const read = fixture('front-matter');
   const unread = fixture('front-matter-off');
-  const context = await browser.newContext();
-  const blank = new URL('/blank.html', server.url).href;
-  await context.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-  const page = await context.newPage();
+  const { context, page } = await openBlankPage();
   try {
-    await page.goto(blank);
     const result = await page.evaluate(async ({ read, unread }) => {
       const fetched = () =>
         performance
