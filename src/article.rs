@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{Removal, Warning};
+use crate::{Recovery, Removal, Warning};
 
 /// A rendered article. Serializes to camelCase JSON, the same object JavaScript receives and
 /// `quire --json` prints.
@@ -17,17 +17,20 @@ pub struct Article {
     /// The HTML, safe to insert into a page unless `rawHtml` is `trusted`. With the article
     /// preset it is an `<article>` with a `<header>` (unless `bodyOnly`).
     pub html: String,
-    /// Front matter `title`, else the leading `# Title`, else the first level-1 heading.
+    /// Front matter `title`, else the title of pasted text, else the leading `# Title`, else the
+    /// first level-1 heading.
     pub title: Option<String>,
     /// The authors joined for display (`A, B and C`).
     pub author: Option<String>,
-    /// Front matter `author`/`authors`, else the names of a leading `By …` line.
+    /// Front matter `author`/`authors`, else the names of a byline (a leading `By …` line; in pasted
+    /// text, the byline's shapes listed in the README).
     pub authors: Vec<String>,
-    /// Front matter `date`, as written (ISO 8601 expected).
+    /// Front matter `date`, as written (ISO 8601 expected); in pasted text, the date of the byline
+    /// or date line, read to `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// Front matter `updated`, as written.
+    /// Front matter `updated`, as written; in pasted text, an `Updated …` date.
     pub updated: Option<String>,
-    /// Front matter `description`.
+    /// Front matter `description`; in pasted text, the dek under the title.
     pub description: Option<String>,
     /// The description, else the text before `<!-- more -->`, else the first paragraph; cut at a
     /// word boundary near 200 characters with an ellipsis.
@@ -60,6 +63,10 @@ pub struct Article {
     /// What the sanitizer removed from the raw HTML and links (elements, attributes, URLs), with
     /// the line of each, in source order; empty when `rawHtml` is `trusted`.
     pub removed: Vec<Removal>,
+    /// What was recovered from plain text pasted from a web page (title, dek, byline, dates,
+    /// sections, quotes) and what was removed from it as page debris, with the line and the
+    /// reason of each, in source order; empty unless the document was read as pasted text.
+    pub recovered: Vec<Recovery>,
 }
 
 /// One heading of the table of contents.

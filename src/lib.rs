@@ -28,8 +28,8 @@ pub mod wasm;
 
 pub use article::{Article, TocEntry};
 pub use error::{BuildFeature, Error};
-pub use options::{Options, Preset, RawHtml};
-pub use pipeline::{Removal, RemovalKind};
+pub use options::{Options, PastedText, Preset, RawHtml};
+pub use pipeline::{Recovery, RecoveryKind, Removal, RemovalKind};
 pub use warning::Warning;
 
 /// Renders `markdown` with `options`.

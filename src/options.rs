@@ -81,6 +81,12 @@ pub struct Options {
     /// A block quote whose last paragraph starts with a dash (`—`, `–` or `--`) becomes a quote
     /// figure with that line as its attribution. Default: on for `article`.
     pub quote_attributions: Option<bool>,
+    /// Plain text copied from a web page (no Markdown beyond paragraphs and line breaks) has its
+    /// article recovered: title, dek, byline and date, sections, quotes; page debris is removed
+    /// and every step is reported in `Article.recovered`. `always` does it to text that has some
+    /// Markdown too (its other blocks are kept as they are). Default: `detect` for `article`; the
+    /// `gfm` and `commonmark` presets never do it.
+    pub pasted_text: PastedText,
     /// Absolute `http(s)` URL that relative links and images resolve against (where the article
     /// was fetched from). Default: none (relative URLs stay relative).
     pub base_url: Option<String>,
@@ -127,11 +133,25 @@ pub enum RawHtml {
     Trusted,
 }
 
+/// Whether plain text pasted from a web page has its article structure recovered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PastedText {
+    /// When the document is plain text with the shape of a page's text.
+    #[default]
+    Detect,
+    /// Never: every document is Markdown.
+    Off,
+    /// Always, even when the text has some Markdown: its paragraphs are read as pasted lines.
+    Always,
+}
+
 /// The valid values of a key, for error messages about a wrong type.
 fn valid_choices(key: &str) -> Option<&'static str> {
     match key {
         "preset" => Some("\"article\", \"gfm\", \"commonmark\""),
         "rawHtml" => Some("\"sanitize\", \"escape\", \"strip\", \"trusted\""),
+        "pastedText" => Some("\"detect\", \"off\", \"always\""),
         "maxInputBytes" => Some("a whole number of bytes, at least 1"),
         "idPrefix" => Some("a string of ASCII letters, digits, `-` and `_`"),
         "tocMaxLevel" => Some("a heading level, 1 to 6"),
@@ -185,6 +205,7 @@ impl Default for Options {
             figures: None,
             lazy_images: None,
             quote_attributions: None,
+            pasted_text: PastedText::Detect,
             base_url: None,
             external_links_new_tab: false,
             link_rel: DEFAULT_LINK_REL.to_owned(),
@@ -332,6 +353,7 @@ impl Options {
             figures: self.figures.unwrap_or(article),
             lazy_images: self.lazy_images.unwrap_or(article),
             quote_attributions: self.quote_attributions.unwrap_or(article),
+            pasted_text: if article { self.pasted_text } else { PastedText::Off },
         }
     }
 }
@@ -359,4 +381,5 @@ pub(crate) struct Features {
     pub figures: bool,
     pub lazy_images: bool,
     pub quote_attributions: bool,
+    pub pasted_text: PastedText,
 }

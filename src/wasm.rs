@@ -61,6 +61,10 @@ export interface Options {
   lazyImages?: boolean | null;
   /** A quote ending in a "— Name" line becomes a figure with that attribution. Default: on for "article". */
   quoteAttributions?: boolean | null;
+  /** Plain text pasted from a web page has its article recovered (title, dek, byline, dates, sections, quotes; debris
+   *  removed; see Article.recovered). "always" also reads text with some Markdown. Default "detect" for "article";
+   *  "gfm" and "commonmark" never do it. */
+  pastedText?: "detect" | "off" | "always";
   /** Absolute http(s) URL that relative links and images resolve against. Default: none. */
   baseUrl?: string | null;
   /** Links to another origin than baseUrl open in a new tab. Default: false. */
@@ -102,6 +106,17 @@ export interface Removal {
   line: number;
 }
 
+/** Something recovered from text pasted from a web page, or removed from it as page debris. */
+export interface Recovery {
+  /** 1-based line in the whole input. */
+  line: number;
+  kind: "title" | "description" | "byline" | "date" | "section" | "quote" | "removed";
+  /** The line's plain text. */
+  text: string;
+  /** Why, in a few words ("sharing", "title repeated", "attribution: Maria Lopez"...). */
+  reason: string;
+}
+
 /** A JSON value, as front matter values arrive. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -109,12 +124,12 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface Article {
   /** The sanitized HTML (unless rawHtml is "trusted"); an <article> with a <header> unless bodyOnly. */
   html: string;
-  /** Front matter title, else the leading "# Title", else the first level-1 heading. */
+  /** Front matter title, else the title of pasted text, else the leading "# Title", else the first level-1 heading. */
   title: string | null;
   /** The authors joined for display ("A, B and C"). */
   author: string | null;
   authors: string[];
-  /** As written in the front matter (ISO 8601 expected). */
+  /** As written in the front matter (ISO 8601 expected); for pasted text, YYYY-MM-DD. */
   date: string | null;
   updated: string | null;
   description: string | null;
@@ -141,6 +156,8 @@ export interface Article {
   warnings: Warning[];
   /** What the sanitizer removed from raw HTML and links, in source order; empty when rawHtml is "trusted". */
   removed: Removal[];
+  /** What was recovered from pasted text and what was removed from it, in source order; empty unless read as pasted text. */
+  recovered: Recovery[];
 }
 "##;
 

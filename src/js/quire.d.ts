@@ -2,7 +2,7 @@
 // from the Rust sources into quire_core.d.ts.
 import type { Article, Options } from "./quire_core.js";
 
-export type { Article, JsonValue, Options, Removal, TocEntry, Warning } from "./quire_core.js";
+export type { Article, JsonValue, Options, Recovery, Removal, TocEntry, Warning } from "./quire_core.js";
 
 /** What init loads: the core module only ("on-demand", the default: the full module, with the sanitizer
  *  and the front matter parsers, loads when a document needs it), both modules ("eager"), or the full

@@ -1,5 +1,5 @@
 //! The article's frame, written from its metadata: `<article lang dir>`, a `<header>` with the
-//! title, byline, date and reading time, and optionally a `<nav class="toc">` table of contents.
+//! title, dek, byline, date and reading time, and optionally a `<nav class="toc">` table of contents.
 //! Every value is escaped: they come from the document.
 
 use pulldown_cmark_escape::escape_html;
@@ -8,6 +8,9 @@ use crate::TocEntry;
 
 pub(crate) struct Frame<'m> {
     pub title: Option<&'m str>,
+    /// The line under a pasted page's headline (front matter descriptions are for listings and
+    /// feeds, and are not shown).
+    pub dek: Option<&'m str>,
     pub authors: &'m [String],
     pub date: Option<&'m str>,
     pub reading_minutes: usize,
@@ -29,6 +32,11 @@ pub(crate) fn open(frame: &Frame<'_>, out: &mut String) {
         out.push_str("<h1>");
         text(out, title);
         out.push_str("</h1>\n");
+    }
+    if let Some(dek) = frame.dek {
+        out.push_str("<p class=\"dek\">");
+        text(out, dek);
+        out.push_str("</p>\n");
     }
     if !frame.authors.is_empty() {
         out.push_str("<p class=\"byline\">By ");

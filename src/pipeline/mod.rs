@@ -17,6 +17,7 @@ mod images;
 mod lead;
 mod links;
 mod math;
+mod pasted;
 mod quotes;
 mod raw_html;
 mod removed;
@@ -33,8 +34,9 @@ use std::cell::Cell;
 use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
 
 use crate::options::Features;
-use crate::{Article, BuildFeature, Error, Options, RawHtml, TocEntry};
+use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry};
 use front_matter::FrontMatter;
+pub use pasted::{Recovery, RecoveryKind};
 pub use removed::{Removal, RemovalKind};
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
@@ -62,10 +64,20 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     // lines count from the top of the input, front matter (the lines above the body) included.
     let lines_above = markdown[..markdown.len() - body.len()].matches('\n').count();
     let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
-    let parser = Parser::new_ext(body, parser_options(features))
-        .into_offset_iter()
-        .map(|item| watch.see(item));
-    let lead = lead::Lead::new(parser, features.title_block, front.title.clone());
+    let parser = Parser::new_ext(body, parser_options(features)).into_offset_iter();
+    // Plain text pasted from a page (which has no front matter): its title, byline and the rest
+    // come from its lines.
+    let has_front_matter = body.len() < markdown.len();
+    let pasted_text = if has_front_matter {
+        PastedText::Off
+    } else {
+        features.pasted_text
+    };
+    let (pasted, parser) = pasted::recover(parser, pasted_text, body, lines_above);
+    let pasted = pasted.unwrap_or_default();
+    let parser = parser.map(|item| watch.see(item));
+    let title_block = features.title_block && pasted.report.is_empty();
+    let lead = lead::Lead::new(parser, title_block, front.title.clone());
     let mut summary = summary::Summary::new(lead);
     // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
     let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
@@ -113,7 +125,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     let lead = summary.inner();
     // Without a title block or front matter title, the first level-1 heading is the title and
     // stays out of the table of contents.
-    let (title, first_h1_is_title) = match front.title.or(lead.title.take()) {
+    let (title, first_h1_is_title) = match front.title.or(pasted.title).or(lead.title.take()) {
         Some(title) => (Some(title), false),
         None => (
             outline
@@ -123,10 +135,14 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
             true,
         ),
     };
-    let authors = match front.authors.is_empty() {
-        true => lead.byline.take().map(|names| split_names(&names)).unwrap_or_default(),
-        false => front.authors,
+    let authors = match (front.authors.is_empty(), pasted.authors.is_empty()) {
+        (false, _) => front.authors,
+        (true, false) => pasted.authors,
+        (true, true) => lead.byline.take().map(|names| split_names(&names)).unwrap_or_default(),
     };
+    let date = front.date.or(pasted.date);
+    let updated = front.updated.or(pasted.updated);
+    let description = front.description.or(pasted.description.clone());
     let toc: Vec<TocEntry> = outline
         .headings
         .into_iter()
@@ -141,8 +157,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
         .image
         .map(|image| resolve(base_url.as_ref(), image))
         .or_else(|| images.first().cloned());
-    let excerpt = front
-        .description
+    let excerpt = description
         .clone()
         .or(summary.before_more.take())
         .or(summary.first_paragraph.take())
@@ -153,8 +168,9 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     if !features.body_only {
         let frame = header::Frame {
             title: title.as_deref(),
+            dek: pasted.description.as_deref(),
             authors: &authors,
-            date: front.date.as_deref(),
+            date: date.as_deref(),
             reading_minutes,
             lang: front.lang.as_deref(),
             dir: front.dir.as_deref(),
@@ -189,9 +205,9 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
         title,
         author: join_names(&authors),
         authors,
-        date: front.date,
-        updated: front.updated,
-        description: front.description,
+        date,
+        updated,
+        description,
         excerpt,
         tags: front.tags,
         lang: front.lang,
@@ -206,6 +222,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
         images,
         warnings,
         removed: watch.finish(),
+        recovered: pasted.report,
     };
     Ok((article, used_fast_path))
 }

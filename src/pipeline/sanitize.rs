@@ -13,11 +13,12 @@ use crate::Options;
 pub(crate) const URL_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Classes our own HTML uses, kept wherever they appear; every other class is dropped.
-const OUR_CLASSES: [&str; 20] = [
+const OUR_CLASSES: [&str; 21] = [
     "anchor",
     "article-meta",
     "author",
     "byline",
+    "dek",
     "footnotes",
     "footnote-ref",
     "footnote-backref",

@@ -14,6 +14,7 @@ import init, {
   version,
   type Article,
   type Options,
+  type Recovery,
   type TocEntry,
 } from "../../www/pkg/quire.js";
 
@@ -31,6 +32,10 @@ export async function usage(element: Element): Promise<string> {
   renderHtml("x", { baseUrl: "https://example.com/", tocMaxLevel: 3, bodyOnly: true, figures: false, extraUrlSchemes: ["xmpp"], linkRel: "nofollow" });
   const removedLines: number[] = article.removed.map((r) => r.line);
   const kinds: ("element" | "attribute" | "url")[] = article.removed.map((r) => r.kind);
+  const recovered: Recovery[] = renderArticle("pasted text", { pastedText: "always" }).recovered;
+  const sections: string[] = recovered.filter((r) => r.kind === "section").map((r) => `${r.line} ${r.text} ${r.reason}`);
+  // @ts-expect-error: not a pastedText mode
+  renderHtml("x", { pastedText: "maybe" });
   const html: string = renderHtml("*x*");
   renderInto(element, "text", null);
   await init({ sanitizer: "eager" });
@@ -50,5 +55,5 @@ export async function usage(element: Element): Promise<string> {
   renderHtml(42);
   // @ts-expect-error: html is a string, not a number
   const wrong: number = article.html;
-  return `${loaded} ${later.title} ${laterHtml} ${notYet} ${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds}`;
+  return `${loaded} ${later.title} ${laterHtml} ${notYet} ${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds} ${sections}`;
 }

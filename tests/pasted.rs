@@ -1,0 +1,320 @@
+//! Pasted text: the team's corpus of articles copied from web pages (tests/pasted/NAME.txt, with
+//! what must be recovered in NAME.json) recovers exactly; no text is lost; and Markdown renders
+//! byte for byte the same with the feature on and off.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use quire::{render, Article, Options, RecoveryKind};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn options(json: &str) -> Options {
+    Options::from_json(json).unwrap()
+}
+
+/// The files of `dir` with extension `ext`, sorted.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == ext))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// `&amp;` and friends, as the writer escapes text.
+fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of `html` without its tags.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescape(&text)
+}
+
+/// Runs of letters and digits: what "word for word" compares.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The quote figures of the HTML: (quotation, attribution).
+fn quotes(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for figure in html.split("<figure class=\"quote\">").skip(1) {
+        let quote = figure.split("</blockquote>").next().unwrap_or("");
+        let caption = figure
+            .split("<figcaption>")
+            .nth(1)
+            .and_then(|c| c.split("</figcaption>").next())
+            .unwrap_or("");
+        found.push((
+            text_of(quote).trim().to_owned(),
+            text_of(caption).trim().trim_start_matches("— ").to_owned(),
+        ));
+    }
+    found
+}
+
+/// What the corpus checks, as a JSON value to compare whole (so a failure shows every field).
+fn summary(article: &Article) -> Value {
+    let debris: Vec<&str> = article
+        .recovered
+        .iter()
+        .filter(|r| r.kind == RecoveryKind::Removed && r.reason != "title repeated")
+        .map(|r| r.text.as_str())
+        .collect();
+    let quotes: Vec<Value> = quotes(&article.html)
+        .into_iter()
+        .map(|(quote, attribution)| serde_json::json!({"quote": quote, "attribution": attribution}))
+        .collect();
+    serde_json::json!({
+        "pasted": !article.recovered.is_empty(),
+        "title": article.title,
+        "authors": article.authors,
+        "date": article.date,
+        "updated": article.updated,
+        "description": article.description,
+        "toc": article.toc.iter().map(|entry| entry.text.as_str()).collect::<Vec<_>>(),
+        "quotes": quotes,
+        "debris": debris,
+    })
+}
+
+#[test]
+fn the_corpus_recovers_each_article_exactly() {
+    let dir = root().join("tests/pasted");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in files(&dir, "txt") {
+        let text = fs::read_to_string(&path).unwrap();
+        let mut expected: Value =
+            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap()).unwrap();
+        expected.as_object_mut().unwrap().remove("shape");
+        let article = render(&text, &Options::default()).unwrap();
+        let got = summary(&article);
+        if got != expected {
+            failures.push(format!(
+                "{}:\n  expected {}\n  got      {}",
+                path.file_name().unwrap().to_string_lossy(),
+                expected,
+                got
+            ));
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 20,
+        "expected the corpus in {}, found {checked} articles",
+        dir.display()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every word of the input is in the body, in order, but for the lines reported as moved to the
+/// header or removed.
+#[test]
+fn no_text_is_lost_or_reordered() {
+    for path in files(&root().join("tests/pasted"), "txt") {
+        let text = fs::read_to_string(&path).unwrap();
+        let article = render(&text, &options(r#"{"bodyOnly": true, "headingAnchors": false}"#)).unwrap();
+        let taken: Vec<usize> = article
+            .recovered
+            .iter()
+            .filter(|r| !matches!(r.kind, RecoveryKind::Section | RecoveryKind::Quote))
+            .map(|r| r.line)
+            .collect();
+        let kept: String = text
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| !taken.contains(&(i + 1)))
+            .map(|(_, line)| format!("{line}\n"))
+            .collect();
+        let kept_words = words(&text_of(
+            &render(&kept, &options(r#"{"pastedText": "off", "bodyOnly": true}"#))
+                .unwrap()
+                .html,
+        ));
+        let body_words = words(&text_of(&article.html));
+        let same = body_words.iter().zip(&kept_words).take_while(|(a, b)| a == b).count();
+        assert!(
+            body_words.len() == kept_words.len() && same == body_words.len(),
+            "{}: the body and the input part from word {same}: body {:?}, input {:?}",
+            path.display(),
+            &body_words[same.saturating_sub(3)..(same + 8).min(body_words.len())],
+            &kept_words[same.saturating_sub(3)..(same + 8).min(kept_words.len())],
+        );
+    }
+}
+
+/// The Markdown documents of the repository, and the CommonMark spec's examples when npm
+/// installed it, with the article preset.
+fn markdown_documents() -> Vec<(String, String)> {
+    let mut documents = Vec::new();
+    for dir in ["tests/fixtures", "tests/corpus", "bench/corpus", "www"] {
+        for path in files(&root().join(dir), "md") {
+            documents.push((path.display().to_string(), fs::read_to_string(&path).unwrap()));
+        }
+    }
+    if let Ok(spec) = fs::read_to_string(root().join("node_modules/commonmark-spec/spec.txt")) {
+        let fence = "```````````````````````````````` example\n";
+        for (n, example) in spec.split(fence).skip(1).enumerate() {
+            let markdown = example.split("\n.\n").next().unwrap_or("").replace('→', "\t");
+            documents.push((format!("spec example {}", n + 1), format!("{markdown}\n")));
+        }
+    }
+    documents
+}
+
+#[test]
+fn markdown_renders_the_same_with_the_feature_on_and_off() {
+    let documents = markdown_documents();
+    assert!(documents.len() >= 40, "found only {} documents", documents.len());
+    for (name, markdown) in &documents {
+        for json in [r#"{}"#, r#"{"bodyOnly": true, "smartPunctuation": false}"#] {
+            let on = render(markdown, &options(json)).unwrap();
+            let mut off_options = options(json);
+            off_options.pasted_text = quire::PastedText::Off;
+            let off = render(markdown, &off_options).unwrap();
+            assert!(
+                on.recovered.is_empty(),
+                "{name} was read as pasted text: {:?}",
+                on.recovered
+            );
+            assert_eq!(on, off, "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_option_turns_it_off_and_the_spec_presets_never_do_it() {
+    let text = fs::read_to_string(root().join("tests/pasted/news-avatar-byline.txt")).unwrap();
+    assert!(!render(&text, &Options::default()).unwrap().recovered.is_empty());
+    for json in [
+        r#"{"pastedText": "off"}"#,
+        r#"{"preset": "gfm"}"#,
+        r#"{"preset": "commonmark", "pastedText": "always"}"#,
+    ] {
+        let article = render(&text, &options(json)).unwrap();
+        assert!(article.recovered.is_empty(), "{json}");
+        assert_eq!(article.authors, Vec::<String>::new(), "{json}");
+    }
+    let error = Options::from_json(r#"{"pastedText": "sometimes"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("pastedText") && error.contains("`detect`, `off`, `always`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn always_reads_text_with_some_markdown_and_keeps_its_blocks() {
+    let text = "City council approves new bike lanes\nBy Jane Smith\nMarch 3, 2025\n\nThe council voted on *Tuesday* to add forty kilometres of protected lanes across the city, after a year of debate.\n\n- one item\n- two items\n\nShare on Facebook\n";
+    let detected = render(text, &Options::default()).unwrap();
+    assert!(detected.recovered.is_empty(), "Markdown is not detected as pasted text");
+    let article = render(text, &options(r#"{"pastedText": "always", "bodyOnly": true}"#)).unwrap();
+    assert_eq!(article.title.as_deref(), Some("City council approves new bike lanes"));
+    assert_eq!(article.authors, ["Jane Smith"]);
+    assert_eq!(article.date.as_deref(), Some("2025-03-03"));
+    assert!(article.html.contains("<em>Tuesday</em>"), "{}", article.html);
+    assert!(
+        article
+            .html
+            .contains("<ul>\n<li>one item</li>\n<li>two items</li>\n</ul>"),
+        "{}",
+        article.html
+    );
+    assert!(!article.html.contains("Share on Facebook"), "{}", article.html);
+}
+
+#[test]
+fn the_report_says_what_and_why_with_lines() {
+    let text = "Skip to main content\nHarbour library reopens after the flood\nBy Jane Smith\nMarch 3, 2025\nShare on Facebook\nThe library on Quay Street opened its doors again on Monday, six months after the river flooded its ground floor and ruined much of the local history collection.\nVolunteers dried and catalogued more than four thousand books by hand over the winter months.\nAdvertisement\n";
+    let article = render(text, &Options::default()).unwrap();
+    let report: Vec<String> = article
+        .recovered
+        .iter()
+        .map(|r| format!("{} {} {}", r.line, serde_json::to_value(r.kind).unwrap(), r.reason))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            r#"1 "removed" navigation"#,
+            r#"2 "title" title"#,
+            r#"3 "byline" author: Jane Smith"#,
+            r#"4 "date" 2025-03-03"#,
+            r#"5 "removed" sharing"#,
+            r#"8 "removed" advertisement"#,
+        ]
+    );
+    let json = serde_json::to_string(&article.recovered[0]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"line":1,"kind":"removed","text":"Skip to main content","reason":"navigation"}"#
+    );
+    assert!(article
+        .html
+        .contains("<p class=\"byline\">By <span class=\"author\">Jane Smith</span></p>"));
+    assert!(article.html.contains("<time datetime=\"2025-03-03\">2025-03-03</time>"));
+}
+
+/// Hostile text in the parts that move to the header: escaped like any other text.
+#[test]
+fn recovered_parts_are_escaped() {
+    let text = "Skip to main content\nTitle with &lt;script&gt;alert(1)&lt;/script&gt; in it\nThe &lt;img src=x onerror=alert(1)&gt; dek of this story, in one line.\nBy Jane Smith\nMarch 3, 2025\nThe story goes on for long enough to be read as an article that was pasted from a page, with words.\n“We will not be moved by javascript:alert(1) at all,” — Maria Lopez\nMore of the story, long enough to count as a paragraph of prose for the section rules to apply here.\n";
+    let article = render(text, &Options::default()).unwrap();
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Title with <script>alert(1)</script> in it")
+    );
+    assert!(
+        article
+            .html
+            .contains("<h1>Title with &lt;script&gt;alert(1)&lt;/script&gt; in it</h1>"),
+        "{}",
+        article.html
+    );
+    assert!(
+        article
+            .html
+            .contains("<p class=\"dek\">The &lt;img src=x onerror=alert(1)&gt; dek"),
+        "{}",
+        article.html
+    );
+    assert!(
+        !article.html.contains("<script") && !article.html.contains("<img"),
+        "{}",
+        article.html
+    );
+    assert!(!article.html.contains("href=\"javascript"), "{}", article.html);
+}
