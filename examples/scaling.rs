@@ -283,7 +283,63 @@ pub const CASES: &[Case] = &[
         name: "mixed > - <div>",
         make: mixed_nesting,
     },
+    Case {
+        name: "pasted: short lines",
+        make: pasted_short_lines,
+    },
+    Case {
+        name: "pasted: one long line",
+        make: pasted_long_line,
+    },
+    Case {
+        name: "pasted: candidate headings",
+        make: pasted_candidate_headings,
+    },
+    Case {
+        name: "pasted: teasers",
+        make: pasted_teasers,
+    },
+    Case {
+        name: "pasted: debris and title repeats",
+        make: pasted_debris,
+    },
 ];
+
+/// Pasted text of one-line paragraphs with a heading-shaped line between each two.
+fn pasted_short_lines(n: usize) -> String {
+    let unit = "A short line that could be a heading\nThe body line after it is one paragraph on its line, long enough to be prose, and it ends like a sentence.\n";
+    format!("Harbour library reopens\nBy Jane Smith\n{}", repeat(unit, n))
+}
+
+/// Pasted text whose body is one line of about `n` bytes.
+fn pasted_long_line(n: usize) -> String {
+    let words = repeat("words in one line ", n);
+    format!("Harbour library reopens\nThe library opens again after the flood.\nBy Jane Smith\nMarch 3, 2025\n{words}.\nThe end.\n")
+}
+
+/// Blank-line separated candidate headings, each before a paragraph of prose.
+fn pasted_candidate_headings(n: usize) -> String {
+    let unit = "Candidate heading here\n\nA paragraph of prose that is long enough to count as prose for the section rules.\n\n";
+    format!("Harbour library reopens\n\nBy Jane Smith\n\n{}", repeat(unit, n))
+}
+
+/// Cut-off teasers that all start like each other and like the paragraphs.
+fn pasted_teasers(n: usize) -> String {
+    let unit =
+        "The same four words start every paragraph…\nThe same four words start every paragraph too, and it ends.\n";
+    format!("Harbour library reopens\nBy Jane Smith\n{}", repeat(unit, n))
+}
+
+/// Page debris and repeats of the title, line after line.
+fn pasted_debris(n: usize) -> String {
+    let unit = "Share on Facebook\nHarbour library reopens\nAdvertisement\nJane Smith Avatar\n";
+    let prose =
+        "The story starts here, in a paragraph on its line that is long enough to be read as prose by the rules.";
+    format!(
+        "Harbour library reopens\nBy Jane Smith\n{prose}\n{}The end of the story, in one sentence.\n",
+        repeat(unit, n)
+    )
+}
 
 fn render_once(markdown: &str, options: &quire::Options) -> Duration {
     let start = Instant::now();

@@ -222,3 +222,32 @@ fn pathological_inputs_keep_their_text() {
     let (_, out) = text_of("nested block quotes");
     assert_eq!(count(&out, "<blockquote>"), MAX_DEPTH);
 }
+
+#[test]
+fn pasted_text_at_scale_is_recovered_and_keeps_its_body() {
+    let n = sizes()[0];
+    let render = |name: &str| {
+        let case = scaling::CASES.iter().find(|case| case.name == name).expect("a case");
+        let markdown = (case.make)(n);
+        (quire::render(&markdown, &quire::Options::default()).unwrap(), markdown)
+    };
+    let (article, markdown) = render("pasted: short lines");
+    assert_eq!(article.title.as_deref(), Some("Harbour library reopens"));
+    // (The first follows the byline, not a paragraph: it stays a paragraph.)
+    assert_eq!(article.toc.len(), count(&markdown, "A short line") - 1);
+    let (article, markdown) = render("pasted: one long line");
+    assert_eq!(article.date.as_deref(), Some("2025-03-03"));
+    assert_eq!(count(&article.html, "words"), count(&markdown, "words"));
+    let (article, markdown) = render("pasted: candidate headings");
+    assert_eq!(article.toc.len(), count(&markdown, "Candidate heading"));
+    let (article, markdown) = render("pasted: teasers");
+    assert_eq!(count(&article.html, "paragraph…"), 0);
+    assert_eq!(
+        count(&article.html, "every paragraph"),
+        count(&markdown, "every paragraph too")
+    );
+    let (article, _) = render("pasted: debris and title repeats");
+    assert_eq!(article.authors, ["Jane Smith"]);
+    assert!(!article.html.contains("Share on") && !article.html.contains("Avatar"));
+    assert!(article.html.contains("The end of the story"));
+}

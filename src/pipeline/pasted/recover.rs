@@ -401,18 +401,23 @@ impl<'d, 'a> Reader<'d, 'a> {
         for line in self.lines {
             *seen.entry(line.text.as_str()).or_insert(0) += 1;
         }
-        let repeated = candidates.iter().rev().copied().find(|&i| seen[self.text(i)] > 1);
-        let above_byline = (0..header_end)
-            .find(|&i| matches!(self.roles[i], Role::Byline | Role::Date))
-            .and_then(|byline| {
-                let one_up = self.previous_kept(byline)?;
-                let two_up = self.previous_kept(one_up).filter(|&i| candidate(i));
-                match two_up {
-                    // A headline, then a dek that is not one.
-                    Some(title) if !title_shaped(self.text(one_up)) => Some(title),
-                    _ => candidate(one_up).then_some(one_up),
-                }
-            });
+        let byline = (0..header_end).find(|&i| matches!(self.roles[i], Role::Byline | Role::Date));
+        // A headline stands above its byline.
+        let repeated = candidates
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&i| byline.is_none_or(|byline| i < byline))
+            .find(|&i| seen[self.text(i)] > 1);
+        let above_byline = byline.and_then(|byline| {
+            let one_up = self.previous_kept(byline)?;
+            let two_up = self.previous_kept(one_up).filter(|&i| candidate(i));
+            match two_up {
+                // A headline, then a dek that is not one.
+                Some(title) if !title_shaped(self.text(one_up)) => Some(title),
+                _ => candidate(one_up).then_some(one_up),
+            }
+        });
         let first = candidates.iter().copied().find(|&i| {
             // A one- or two-word line right above another headline is a label.
             self.text(i).split_whitespace().count() > 2 || !candidate(i + 1)
@@ -499,7 +504,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             let repeats = later[from..]
                 .iter()
                 .take(3)
-                .any(|&j| self.roles[j] == Role::Body && self.text(j).starts_with(stem));
+                .any(|&j| self.roles[j] == Role::Body && self.text(j).starts_with(stem) && !is_cut(self.text(j)));
             if repeats {
                 self.remove(i, "teaser repeated below");
             }
@@ -709,6 +714,11 @@ fn title_shaped(text: &str) -> bool {
         && !ends_with_period(text)
         && !text.ends_with([':', ',', ';'])
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"‘«¿¡".contains(c))
+}
+
+/// Ends with an ellipsis: cut off.
+fn is_cut(text: &str) -> bool {
+    text.ends_with('…') || text.ends_with("...")
 }
 
 fn ends_with_period(text: &str) -> bool {
