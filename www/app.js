@@ -25,9 +25,13 @@ const metaOutput = byId('meta-output');
 const removedBox = byId('removed');
 const removedSummary = byId('removed-summary');
 const removedList = byId('removed-list');
+const sampleSelect = byId('sample');
+const recoveredBox = byId('recovered');
+const recoveredSummary = byId('recovered-summary');
+const recoveredList = byId('recovered-list');
 
 // Keys of the Article object that already have a place of their own.
-const SHOWN_ELSEWHERE = new Set(['html', 'title', 'removed']);
+const SHOWN_ELSEWHERE = new Set(['html', 'title', 'removed', 'recovered']);
 const DEFAULT_ID_PREFIX = 'user-content-';
 const encoder = new TextEncoder();
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -74,6 +78,7 @@ function render() {
 
   clearError();
   showRemoved(article?.removed);
+  showRecovered(article?.recovered);
   showMetadata(article, markdown, elapsed);
   document.body.dataset.ready = '1';
 }
@@ -104,6 +109,23 @@ function showRemoved(removed) {
       const li = document.createElement('li');
       const what = kind === 'element' ? `<${name}>` : kind === 'attribute' ? `${name} on <${element}>` : `${name} URL on <${element}>`;
       li.textContent = `line ${line}: ${what}`;
+      return li;
+    }),
+  );
+}
+
+// What quire read from text pasted from a web page, and the page debris it took out, line by
+// line, so an editor can show the author what was done (and turn it off with pastedText "off").
+function showRecovered(recovered) {
+  const items = Array.isArray(recovered) ? recovered : [];
+  recoveredBox.hidden = items.length === 0;
+  const removed = items.filter((item) => item.kind === 'removed').length;
+  recoveredSummary.textContent = `Read as pasted text: ${items.length - removed} recovered, ${removed} removed`;
+  recoveredList.replaceChildren(
+    ...items.map(({ line, kind, text, reason }) => {
+      const li = document.createElement('li');
+      li.dataset.kind = kind;
+      li.textContent = `line ${line}: ${kind === 'removed' ? `removed (${reason})` : `${kind} (${reason})`}: ${text}`;
       return li;
     }),
   );
@@ -198,14 +220,19 @@ function findAnchor(fragment) {
   return null;
 }
 
-async function loadSample() {
+async function loadSample(name) {
   try {
-    const response = await fetch('article.md', { cache: 'no-cache' });
+    const response = await fetch(name, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return await response.text();
   } catch (error) {
-    return `# Sample unavailable\n\nThe page could not fetch \`article.md\` (${error.message}). Type some Markdown here instead.\n`;
+    return `# Sample unavailable\n\nThe page could not fetch \`${name}\` (${error.message}). Type some Markdown here instead.\n`;
   }
+}
+
+async function chooseSample() {
+  sample = await loadSample(sampleSelect.value);
+  resetSample();
 }
 
 function resetSample() {
@@ -224,7 +251,7 @@ async function main() {
   }
   versionLabel.textContent = `v${version()}`;
 
-  sample = await loadSample();
+  sample = await loadSample(sampleSelect.value);
   editor.value = sample;
   editor.placeholder = 'Type Markdown here…';
 
@@ -234,6 +261,7 @@ async function main() {
   tocCheckbox.addEventListener('change', scheduleRender);
   maxBytesInput.addEventListener('input', scheduleRender);
   resetButton.addEventListener('click', resetSample);
+  sampleSelect.addEventListener('change', chooseSample);
   preview.addEventListener('click', onPreviewClick);
 
   render();

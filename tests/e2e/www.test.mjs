@@ -696,3 +696,33 @@ test('errors show in #status instead of the preview, and the page recovers', TES
     await context.close();
   }
 });
+
+test('the pasted-page sample renders as an article and the page shows what was recovered', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    await choose(page, '#sample', 'pasted-sample.txt');
+    const got = await page.evaluate(() => ({
+      title: document.querySelector('#preview header h1')?.textContent ?? null,
+      authors: [...document.querySelectorAll('#preview header .author')].map((a) => a.textContent),
+      dek: document.querySelector('#preview header .dek')?.textContent ?? null,
+      sections: document.querySelectorAll('#preview h2').length,
+      quotes: document.querySelectorAll('#preview figure.quote figcaption').length,
+      reportShown: !document.getElementById('recovered').hidden,
+      removed: [...document.querySelectorAll('#recovered-list li[data-kind="removed"]')].length,
+      body: document.getElementById('preview').innerText,
+    }));
+    assert.ok(got.title && got.title.length > 10, `a title: ${got.title}`);
+    assert.ok(got.authors.length >= 1, 'a byline');
+    assert.ok(got.dek, 'a dek');
+    assert.ok(got.sections >= 2, `sections: ${got.sections}`);
+    assert.ok(got.quotes >= 1, 'a quote with its attribution');
+    assert.ok(got.reportShown && got.removed >= 5, `the report lists the debris (${got.removed})`);
+    assert.doesNotMatch(got.body, /Share on|Advertisement|All rights reserved/, 'debris is gone');
+
+    await choose(page, '#sample', 'article.md');
+    assert.equal(await page.locator('#recovered').isHidden(), true, 'Markdown is not pasted text');
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});

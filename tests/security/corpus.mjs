@@ -746,6 +746,22 @@ group('mixed', 'mixed', [
     `Paragraph with <kbd>Ctrl</kbd>+<kbd onclick=${t.x}>C</kbd>, <abbr title="&quot;><img src=x onerror=${t.x}>">abbr</abbr>, <mark>mark</mark>.\n\n<figure><img src="x" alt="a" onload=${t.x}><figcaption onclick=${t.x}>cap</figcaption></figure>`,
 ]);
 
+// Text pasted from a web page: its recovered title, dek, byline, sections and quote attributions
+// move into the header and into new elements, and must stay text. (Raw HTML makes a document
+// Markdown, so these carry their markup as entities or bare URLs.)
+const pastedBody =
+  'The council voted on Tuesday to add forty kilometres of protected lanes across the city, after a year of debate.\n' +
+  'Work starts in the spring and the first stretch opens before the summer holidays, the city said in a statement.\n';
+group('pasted', 'pasted-text', [
+  (t) => `Skip to main content\nTitle &lt;script&gt;${t.x}&lt;/script&gt; of the story\nBy Jane Smith\nMarch 3, 2025\n${pastedBody}`,
+  (t) => `Bike lanes approved\nThe dek &lt;img src=x onerror=${t.x}&gt; in one sentence.\nBy Jane Smith\n${pastedBody}`,
+  (t) => `Bike lanes approved\nBy Jane &lt;svg onload=${t.x}&gt; Smith\nPosted on March 3, 2025 by ${t.js}\n${pastedBody}`,
+  (t) => `Bike lanes approved\nBy Jane Smith\n${pastedBody}“We will not wait for ${t.js} any longer,” — Maria &lt;img src=x onerror=${t.x}&gt; Lopez\n${pastedBody}`,
+  (t) => `Bike lanes approved\nBy Jane Smith\n${pastedBody}Section &lt;iframe srcdoc=&quot;&lt;script&gt;parent.${t.x}&lt;/script&gt;&quot;&gt;\n${pastedBody}`,
+  (t) => `Bike lanes approved\nBy Jane Smith\n${pastedBody}Read more: ${t.js}\n${pastedBody}<img src=x onerror=${t.x}>\n`,
+  (t) => `Subject: &lt;script&gt;${t.x}&lt;/script&gt;\nFrom: Jane Smith <${t.js}>\nTo: everyone\n\nHi,\n\n${pastedBody}`,
+]);
+
 if (new Set(cases.map((c) => c.id)).size !== cases.length) throw new Error('corpus: duplicate case ids');
 
 /** The corpus, in a stable order. */
