@@ -71,8 +71,10 @@ function render() {
     showError(error);
     return;
   } finally {
-    // Counts every attempt, so tests can wait for "a render happened".
+    // Counts every attempt, so tests can wait for "a render happened", and says the length of
+    // what it rendered, so they can tell a render of the text they set from one scheduled before.
     document.body.dataset.renders = String(++attempts);
+    document.body.dataset.renderedChars = String(markdown.length);
   }
   const elapsed = performance.now() - started;
 

@@ -136,6 +136,8 @@ async function afterRender(page, action) {
 
 async function setMarkdown(page, markdown) {
   await afterRender(page, () => page.fill('#editor', markdown));
+  // The render counted may be one that typing scheduled before the fill: wait for this text's.
+  await page.waitForFunction((chars) => document.body.dataset.renderedChars === chars, String(markdown.length));
 }
 
 async function choose(page, selector, value) {
