@@ -9,7 +9,6 @@ PKG := www/pkg
 # first) and the full one (loaded when a document has raw HTML to sanitize).
 CORE_WASM := $(PKG)/quire_core_bg.wasm
 FULL_WASM := $(PKG)/quire_full_bg.wasm
-RELEASE_WASM := target/wasm32-unknown-unknown/release/quire.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 # A current binaryen (npm) with the features wasm-bindgen's output uses; Debian's wasm-opt 108 breaks it.
 WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -34,20 +33,25 @@ $(PKG)/quire.js: src/js/quire.js src/js/quire.d.ts $(CORE_WASM) $(FULL_WASM)
 # What wasm-pack does, plus wasm-bindgen's abort handler: if the instance ever traps, the next
 # call gets a fresh instance (src/wasm.rs). Its glue needs wasm exception handling (exnref), which
 # current browsers have; the bundler build below leaves it out so that Node 20 can load it.
-# $(1): the module's name, $(2): cargo's feature flags.
+# $(1): the module's name, $(2): cargo's feature flags, $(3): the cargo profile.
 define web_module
-	cargo build --lib --release --target wasm32-unknown-unknown $(2)
-	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(PKG) --out-name $(1) $(RELEASE_WASM)
+	cargo build --lib --profile $(3) --target wasm32-unknown-unknown $(2)
+	wasm-bindgen --target web --force-enable-abort-handler --out-dir $(PKG) --out-name $(1) \
+		target/wasm32-unknown-unknown/$(3)/quire.wasm
 	wasm-opt $(WASM_OPT_FLAGS) --enable-exception-handling --enable-gc $(PKG)/$(1)_bg.wasm -o $(PKG)/$(1)_bg.wasm
 	@echo "built $(PKG)/$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes"
 endef
 
+# The core module is what every page downloads first, and what it waits for: it is built for size
+# (profile release-small, opt-level "z": 15% fewer bytes, about 0.7× the render speed of opt-level
+# 3, which a first render of an article does not feel). The full module, which renders everything
+# once it has loaded (init({ sanitizer: "eager" }) for editors), is built for speed.
 $(CORE_WASM): $(SOURCES)
-	$(call web_module,quire_core,--no-default-features)
+	$(call web_module,quire_core,--no-default-features,release-small)
 
-# After the core module, so the two cargo builds (one target dir) never interleave.
+# After the core module, so the two cargo builds never run at once.
 $(FULL_WASM): $(SOURCES) $(CORE_WASM)
-	$(call web_module,quire_full,)
+	$(call web_module,quire_full,,release)
 
 ## bundler: the npm package for bundlers (webpack, Vite, ...) in pkg/
 bundler: setup

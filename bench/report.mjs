@@ -1,5 +1,7 @@
 // Markdown tables of a benchmark run (bench/results.json) for bench/results.md and stdout.
 
+import { renderPageLoad } from './page-load.mjs';
+
 export const UNSAFE_NOTE =
   '⚠ markdown-wasm does not sanitize: raw HTML, including `<script>`, iframes and `on*` handlers, passes ' +
   'through, so its output is unsafe for untrusted input. It is here as a speed reference only; the other ' +
@@ -243,6 +245,19 @@ export function renderMarkdown(results) {
         `${(large.bytes / small.bytes).toFixed(2)}, so a ratio near 4 is linear and above it is worse than linear. ${UNSAFE_NOTE}`,
       '',
     );
+  }
+
+  // What a reader waits for: cold page loads.
+  if (results.pageLoad) {
+    out.push('## Time to article', '');
+    out.push(
+      'A page that imports the library, fetches the article and puts the sanitized HTML into an `<article>`, the same ' +
+        'plain way for every contender (`bench/page-load/`): cold cache (a fresh browser context per load), responses ' +
+        'brotli-compressed (quality 11), wasm as `application/wasm`; from navigation start to the article in the page. ' +
+        'Contenders interleaved within each round. Firefox is not measured: WebDriver has no network or CPU throttling.',
+      '',
+    );
+    out.push(renderPageLoad(results.pageLoad), '');
   }
 
   // Hostile input, timed natively.

@@ -6,7 +6,8 @@
 // bench/results.md and bench/chart.svg; the Markdown tables are printed to stdout too.
 //
 // Options: --browsers=chromium,firefox (the default; Firefox is skipped with a note when it cannot
-//          be started), --rounds=N cold-start measurements per contender and browser (default 5).
+//          be started), --rounds=N cold-start measurements per contender and browser (default 5),
+//          --page-load-rounds=N time-to-article rounds (default 5; 0 leaves them out).
 // Environment: CHROMIUM (default /usr/bin/chromium), FIREFOX (default /usr/bin/firefox-esr),
 //              GECKODRIVER (default: geckodriver from PATH).
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { serve } from './serve.mjs';
 import { chromiumLaunchOptions, firefoxDriver, newestSourceTime } from '../tests/support/browsers.mjs';
 import { renderChart } from './chart.mjs';
 import { renderMarkdown } from './report.mjs';
+import { measurePageLoad } from './page-load.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -286,6 +288,11 @@ const pathological = {
   }).trim(),
 };
 
+// Time to article: cold page loads under mobile conditions and unthrottled (bench/page-load.mjs).
+const PAGE_LOAD_ROUNDS = Number(args['page-load-rounds'] ?? 5);
+const pageLoad = PAGE_LOAD_ROUNDS > 0 ? await measurePageLoad({ rounds: PAGE_LOAD_ROUNDS, log }) : null;
+if (pageLoad) pageLoad.samples = undefined; // the medians are kept; the raw samples would double the file
+
 const results = {
   date: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1e3),
@@ -303,7 +310,7 @@ const results = {
     wasmOlderThanSources: newestSourceTime(ROOT) > wasmStat.mtimeMs,
   },
   packages: Object.fromEntries(
-    ['marked', 'markdown-it', 'dompurify', 'markdown-wasm', 'commonmark-spec', 'playwright-core', 'selenium-webdriver'].map(
+    ['marked', 'markdown-it', 'dompurify', 'markdown-wasm', 'md4w', 'commonmark-spec', 'playwright-core', 'selenium-webdriver'].map(
       (name) => [name, packageVersion(name)],
     ),
   ),
@@ -328,6 +335,7 @@ const results = {
   sizes: SIZES,
   runs,
   pathological,
+  pageLoad,
 };
 
 writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +24,21 @@ export const MIME_TYPES = {
 /**
  * Serve `root` until `close()` is called.
  * @param {string} root directory to serve
- * @param {{ port?: number, headers?: Record<string, string> }} [options] a fixed port (default:
- *   any free one) and headers added to every response (the benchmark's cross-origin isolation)
+ * @param {{ port?: number, headers?: Record<string, string>, brotli?: boolean }} [options] a fixed
+ *   port (default: any free one), headers added to every response (the benchmark's cross-origin
+ *   isolation), and whether to send bodies brotli-compressed (quality 11) to clients that accept
+ *   it, as a CDN would (the page-load benchmark)
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startStaticServer(root, { port: wantedPort = 0, headers = {} } = {}) {
+export async function startStaticServer(root, { port: wantedPort = 0, headers = {}, brotli = false } = {}) {
   const base = path.resolve(root);
+  const compressed = new Map();
+  const brotliOf = (file, body) => {
+    if (!compressed.has(file)) {
+      compressed.set(file, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    return compressed.get(file);
+  };
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -52,9 +62,12 @@ export async function startStaticServer(root, { port: wantedPort = 0, headers = 
     try {
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const encoded = brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+      if (encoded) body = brotliOf(file, body);
       res.writeHead(200, {
         ...headers,
+        ...(encoded ? { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' } : {}),
         'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
