@@ -17,12 +17,25 @@
 // "QuireSanitizerNeeded" (and starts loading it), so a caller can `await loadSanitizer()` and retry.
 // The names predate front matter moving to the full module: the error and loadSanitizer() are the
 // same for a document with raw HTML and one with front matter (the message says which).
-import initCore, * as core from './quire_core.js';
+//
+// Each module's glue is imported when it is needed, and its wasm is requested at the same moment,
+// so that the wasm download does not wait for the glue (and the glue's own imports) to arrive
+// first: the wasm is the big file, and on a phone every round trip before it is felt.
 
 const FULL_MODULE_NEEDED = 'QuireSanitizerNeeded';
 
+let core = null;
+let coreLoading = null;
 let full = null;
 let fullLoading = null;
+
+/** Imports a module's glue and instantiates its wasm, both requested at once. */
+async function loadModule(glue, wasm) {
+  const response = fetch(new URL(wasm, import.meta.url));
+  const module = await glue();
+  await module.default({ module_or_path: response });
+  return module;
+}
 
 const SANITIZER_MODES = ['on-demand', 'eager', 'always'];
 
@@ -33,17 +46,27 @@ export default async function init(options = {}) {
   if (!SANITIZER_MODES.includes(sanitizer)) {
     throw new TypeError(`quire: init's sanitizer option is one of ${SANITIZER_MODES.join(', ')}, got ${JSON.stringify(sanitizer)}`);
   }
-  if (sanitizer !== 'always') await initCore();
-  if (sanitizer !== 'on-demand') await loadSanitizer();
+  const loading = [];
+  if (sanitizer !== 'always') {
+    coreLoading ??= loadModule(() => import('./quire_core.js'), './quire_core_bg.wasm').then(
+      (module) => (core = module),
+      (error) => {
+        coreLoading = null; // let a later call try again
+        throw error;
+      },
+    );
+    loading.push(coreLoading);
+  }
+  if (sanitizer !== 'on-demand') loading.push(loadSanitizer());
+  await Promise.all(loading);
 }
 
 /** Loads the full module (once; the sanitizer and the front matter parsers); resolves when sync calls
  *  no longer need to wait for it. */
 export function loadSanitizer() {
   if (!fullLoading) {
-    fullLoading = import('./quire_full.js')
-      .then(async (module) => {
-        await module.default();
+    fullLoading = loadModule(() => import('./quire_full.js'), './quire_full_bg.wasm')
+      .then((module) => {
         full = module;
       })
       .catch((error) => {
@@ -62,6 +85,7 @@ export function sanitizerLoaded() {
 // Once the full module is there, it renders everything (it has the core's fast path too).
 function call(name, args) {
   if (full) return full[name](...args);
+  if (!core) throw new Error('quire: call init() (and await it) before rendering');
   try {
     return core[name](...args);
   } catch (error) {
@@ -90,4 +114,8 @@ export const renderHtmlAsync = (markdown, options) => callAsync('renderHtml', [m
 export const renderIntoAsync = (element, markdown, options) => callAsync('renderInto', [element, markdown, options]);
 export const sanitizeHtmlAsync = (html, options) => callAsync('sanitizeHtml', [html, options]);
 
-export const version = () => (full ?? core).version();
+export const version = () => {
+  const module = full ?? core;
+  if (!module) throw new Error('quire: call init() (and await it) first');
+  return module.version();
+};

@@ -526,12 +526,19 @@ test('the full module loads only for raw HTML (or front matter), and both module
   const { context, page, blank } = await openBlankPage();
   try {
     const result = await page.evaluate(async () => {
-      const fetched = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      // Resource entries are queued after a response ends: wait for the wasm files expected.
+      const fetched = async (wasmFiles) => {
+        const names = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+        for (let i = 0; i < 100 && names().filter((name) => name.endsWith('.wasm')).length < wasmFiles; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return names();
+      };
       const quire = await import('/pkg/quire.js');
       await quire.default();
       const markdown = '# Title\n\nSome *text* with [a link](https://example.com/) and `code`.\n\n- [x] done\n';
       const coreHtml = quire.renderHtml(markdown);
-      const before = { loaded: quire.sanitizerLoaded(), fetched: fetched() };
+      const before = { loaded: quire.sanitizerLoaded(), fetched: await fetched(1) };
       let syncError = null;
       try {
         quire.renderHtml('<b onclick="x()">raw</b>');
@@ -543,7 +550,7 @@ test('the full module loads only for raw HTML (or front matter), and both module
         before,
         syncError,
         raw,
-        after: { loaded: quire.sanitizerLoaded(), fetched: fetched() },
+        after: { loaded: quire.sanitizerLoaded(), fetched: await fetched(2) },
         sameHtml: quire.renderHtml(markdown) === coreHtml,
         syncNow: quire.renderHtml('<i>now</i>', { bodyOnly: true }),
       };
@@ -566,7 +573,11 @@ test('the full module loads only for raw HTML (or front matter), and both module
     const always = await second.evaluate(async () => {
       const quire = await import('/pkg/quire.js');
       await quire.default({ sanitizer: 'always' });
-      const wasm = performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop());
+      const names = () => performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop());
+      for (let i = 0; i < 100 && !names().some((name) => name.endsWith('.wasm')); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const wasm = names();
       return { wasm: wasm.filter((file) => file.endsWith('.wasm')), html: quire.renderHtml('<i>x</i>', { bodyOnly: true }), version: quire.version() };
     });
     assert.deepEqual(always.wasm, ['quire_full_bg.wasm']);
@@ -588,16 +599,21 @@ test('front matter to read loads the full module too, and its HTML is the golden
   const { context, page } = await openBlankPage();
   try {
     const result = await page.evaluate(async ({ read, unread }) => {
-      const fetched = () =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname.split('/').pop())
-          .filter((file) => file.endsWith('.wasm'));
+      // Resource entries are queued after a response ends: wait for the wasm files expected.
+      const fetched = async (count) => {
+        const wasm = () =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname.split('/').pop())
+            .filter((file) => file.endsWith('.wasm'));
+        for (let i = 0; i < 100 && wasm().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+        return wasm();
+      };
       const quire = await import('/pkg/quire.js');
       await quire.default();
       // A block that the options leave unread is Markdown: the core module renders it.
       const unreadHtml = quire.renderHtml(unread.markdown, unread.options);
-      const before = { loaded: quire.sanitizerLoaded(), fetched: fetched() };
+      const before = { loaded: quire.sanitizerLoaded(), fetched: await fetched(1) };
       let syncError = null;
       try {
         quire.renderArticle(read.markdown, read.options);
@@ -613,7 +629,7 @@ test('front matter to read loads the full module too, and its HTML is the golden
         title: article.title,
         authors: article.authors,
         frontMatter: article.frontMatter,
-        after: { loaded: quire.sanitizerLoaded(), fetched: fetched() },
+        after: { loaded: quire.sanitizerLoaded(), fetched: await fetched(2) },
         unreadAfter: quire.renderHtml(unread.markdown, unread.options),
       };
     }, { read, unread });
