@@ -81,7 +81,8 @@ pub struct Options {
     /// A block quote whose last paragraph starts with a dash (`—`, `–` or `--`) becomes a quote
     /// figure with that line as its attribution. Default: on for `article`.
     pub quote_attributions: Option<bool>,
-    /// Plain text copied from a web page (no Markdown beyond paragraphs and line breaks) has its
+    /// Plain text copied from a web page (no Markdown beyond paragraphs and line breaks, and a sign
+    /// of a page: a byline or date, debris, a dek, an attributed quote, one paragraph per line) has its
     /// article recovered: title, dek, byline and date, sections, quotes; page debris is removed
     /// and every step is reported in `Article.recovered`. `always` does it to text that has some
     /// Markdown too (its other blocks are kept as they are). Default: `detect` for `article`; the

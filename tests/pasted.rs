@@ -318,3 +318,16 @@ fn recovered_parts_are_escaped() {
     );
     assert!(!article.html.contains("href=\"javascript"), "{}", article.html);
 }
+
+/// A title and a short line between paragraphs do not make text pasted from a page: a comment or
+/// a plain Markdown essay stays Markdown.
+#[test]
+fn prose_without_signs_of_a_page_stays_markdown() {
+    let comment = "Great article!\n\nI tried this on my project and it worked the first time, which never happens with these tools.\n\nOne question though\n\nHow do you handle the case where the config file is missing? I get an error every time I run it without one.\n\nThanks\n";
+    let on = render(comment, &Options::default()).unwrap();
+    assert!(on.recovered.is_empty(), "{:?}", on.recovered);
+    assert_eq!(on.title, None);
+    let mut off = Options::default();
+    off.pasted_text = quire::PastedText::Off;
+    assert_eq!(on.html, render(comment, &off).unwrap().html);
+}

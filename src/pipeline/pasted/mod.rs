@@ -1,7 +1,8 @@
 //! Pasted text: plain text copied or scraped from a web page, a PDF or an e-mail carries the
 //! page's structure only as line breaks, and the page's debris with it. When a document has no
-//! Markdown structure beyond paragraphs and line breaks (or `pastedText` is `always`), this stage
-//! reads its lines and recovers the article: the title (and its repeats), the dek, the byline and
+//! Markdown structure beyond paragraphs and line breaks and shows a sign of a page (a byline or
+//! date, debris, a dek, an attributed quote, paragraphs copied one per line), or `pastedText` is
+//! `always`, this stage reads its lines and recovers the article: the title (and its repeats), the dek, the byline and
 //! dates, sections, quotes with an attribution, paragraphs split from one-per-line copy, verse kept
 //! line by line; page debris (navigation, sharing, advertisements, related stories, prompts,
 //! notices) leaves the body. Every decision is reported (`Article.recovered`), with its line.

@@ -119,8 +119,22 @@ pub(super) fn recover<'a>(doc: &Document<'a>, always: bool) -> Option<(Found, Ve
     reader.quotes();
     reader.author_bio();
     reader.sections();
-    let (events, regrouped) = reader.events();
-    if !always && reader.found.report.is_empty() && !regrouped {
+    let (events, split) = reader.events();
+    // Text from a page shows where it came from: a byline or date, debris, a dek, an attributed
+    // quote, or paragraphs copied one per line. A title and sections alone do not make a comment
+    // or a plain Markdown essay pasted text.
+    let from_a_page = split
+        || reader.found.report.iter().any(|entry| {
+            matches!(
+                entry.kind,
+                RecoveryKind::Byline
+                    | RecoveryKind::Date
+                    | RecoveryKind::Removed
+                    | RecoveryKind::Description
+                    | RecoveryKind::Quote
+            )
+        });
+    if !always && !from_a_page {
         return None;
     }
     reader.found.report.sort_by_key(|entry| entry.line);
@@ -606,15 +620,15 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
     }
 
-    /// The recovered body's events, and whether paragraphs were split or verse kept by line.
+    /// The recovered body's events, and whether paragraphs copied one per line were split.
     fn events(&self) -> (Vec<Item<'a>>, bool) {
         let mut out = Vec::with_capacity(self.doc.buffer.len());
-        let mut regrouped = false;
+        let mut split = false;
         let mut blocks = self.doc.blocks.iter().peekable();
         let mut run: Vec<usize> = Vec::new();
         for i in 0..=self.lines.len() {
             while let Some((_, range)) = blocks.next_if(|(before, _)| *before == i) {
-                regrouped |= self.flush(&mut run, &mut out);
+                split |= self.flush(&mut run, &mut out);
                 out.extend(self.doc.buffer[range.clone()].iter().cloned());
             }
             let Some(line) = self.lines.get(i) else { break };
@@ -624,7 +638,7 @@ impl<'d, 'a> Reader<'d, 'a> {
                     .last()
                     .is_some_and(|&last| self.lines[last].paragraph != line.paragraph || last + 1 != i)
             {
-                regrouped |= self.flush(&mut run, &mut out);
+                split |= self.flush(&mut run, &mut out);
             }
             let range = line.range.clone();
             match role {
@@ -663,8 +677,8 @@ impl<'d, 'a> Reader<'d, 'a> {
                 Role::QuoteName | Role::Removed | Role::Title | Role::Description | Role::Byline | Role::Date => {}
             }
         }
-        regrouped |= self.flush(&mut run, &mut out);
-        (out, regrouped)
+        split |= self.flush(&mut run, &mut out);
+        (out, split)
     }
 
     fn line_events(&self, i: usize, out: &mut Vec<Item<'a>>) {
@@ -674,7 +688,7 @@ impl<'d, 'a> Reader<'d, 'a> {
     /// Writes the lines of `run` (consecutive lines of one source paragraph) as paragraphs, and
     /// empties it: three or more short lines stay line by line (verse, a list of ingredients);
     /// lines of one-paragraph-per-line copy are split at the end of each paragraph; wrapped lines
-    /// are joined. Returns whether the grouping differs from the source's.
+    /// are joined. Returns whether lines of one source paragraph were split into paragraphs.
     fn flush(&self, run: &mut Vec<usize>, out: &mut Vec<Item<'a>>) -> bool {
         if run.is_empty() {
             return false;
@@ -682,7 +696,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         let lines: Vec<&Line> = run.iter().map(|&i| &self.lines[i]).collect();
         let verse = lines.len() >= 3 && lines.iter().all(|line| char_count(&line.text) <= SHORT_LINE);
         let per_line = !verse && lines.iter().any(|line| char_count(&line.text) > LONG_LINE);
-        let mut regrouped = verse;
+        let mut split = false;
         let mut open = false;
         for (k, line) in lines.iter().enumerate() {
             if !open {
@@ -694,7 +708,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             if last || (per_line && ends_paragraph(&line.text)) {
                 out.push((Event::End(TagEnd::Paragraph), line.range.clone()));
                 open = false;
-                regrouped |= !last;
+                split |= !last;
             } else if verse {
                 out.push((Event::HardBreak, line.range.clone()));
             } else if let Some(at) = line.break_after {
@@ -702,7 +716,7 @@ impl<'d, 'a> Reader<'d, 'a> {
             }
         }
         run.clear();
-        regrouped
+        split
     }
 }
 
