@@ -1,6 +1,7 @@
 // Time to article: how long a reader waits, from navigation to the sanitized article in the page,
-// on a cold cache, for each contender and document (bench/page-load/: one page per contender, each
-// preloading its own library files, and pages.js, which fetches the article and renders it). Served
+// on a cold cache, for each contender and document (bench/page-load/: one page per contender,
+// written from the table below with the preloads its library needs, and pages.js, which fetches the
+// article and renders it). Served
 // brotli-compressed (quality 11) as a CDN would, wasm as application/wasm (streaming compilation),
 // in headless Chromium under Lighthouse's mobile conditions (Slow 4G: 150 ms round trip, 1.6 Mbit/s
 // down, 750 kbit/s up, through the DevTools protocol; CPU slowed 4×) and unthrottled. Every load is
@@ -9,6 +10,7 @@
 // `node bench/page-load.mjs [--rounds=N]` prints the tables; `bench/run.mjs` (make bench) runs it
 // too and puts the results in bench/results.{json,md}. Firefox is not measured here: Playwright
 // cannot drive Debian's Firefox, and WebDriver offers no network or CPU throttling.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -17,13 +19,63 @@ import { startStaticServer } from '../tests/support/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const NM = '/node_modules';
+const PURIFY = `${NM}/dompurify/dist/purify.min.js`;
+
+/** Each contender, with what its page preloads: ES modules, classic scripts and wasm. */
 export const PAGE_LOAD_CONTENDERS = [
-  { id: 'quire', label: 'quire (init + renderIntoAsync)' },
-  { id: 'marked', label: 'marked + DOMPurify' },
-  { id: 'markdown-it', label: 'markdown-it + DOMPurify' },
-  { id: 'markdown-wasm', label: 'markdown-wasm + DOMPurify' },
-  { id: 'md4w', label: 'md4w (small) + Element.setHTML' },
+  {
+    id: 'quire',
+    label: 'quire (init + renderIntoAsync)',
+    preload: { modules: ['/www/pkg/quire.js', '/www/pkg/quire_core.js'], wasm: ['/www/pkg/quire_core_bg.wasm'] },
+  },
+  { id: 'marked', label: 'marked + DOMPurify', preload: { scripts: [`${NM}/marked/lib/marked.umd.js`, PURIFY] } },
+  {
+    id: 'markdown-it',
+    label: 'markdown-it + DOMPurify',
+    preload: { scripts: [`${NM}/markdown-it/dist/browser/markdown-it.umd.min.js`, PURIFY] },
+  },
+  {
+    id: 'markdown-wasm',
+    label: 'markdown-wasm + DOMPurify',
+    preload: { scripts: [`${NM}/markdown-wasm/dist/markdown.js`, PURIFY], wasm: [`${NM}/markdown-wasm/dist/markdown.wasm`] },
+  },
+  {
+    id: 'md4w',
+    label: 'md4w (small) + Element.setHTML',
+    preload: { modules: [`${NM}/md4w/js/md4w.js`], wasm: [`${NM}/md4w/js/md4w-small.wasm`] },
+  },
 ];
+
+/** Where the contenders' pages are written (generated, not committed). */
+const PAGES_DIR = path.join(ROOT, 'bench/page-load/pages');
+
+/** A contender's page: its preloads, then pages.js, which does the rest. */
+function pageHtml({ id, preload }) {
+  const links = [
+    ...(preload.modules ?? []).map((href) => `<link rel="modulepreload" href="${href}">`),
+    ...(preload.scripts ?? []).map((href) => `<link rel="preload" href="${href}" as="script">`),
+    ...(preload.wasm ?? []).map((href) => `<link rel="preload" href="${href}" as="fetch" type="application/wasm" crossorigin>`),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>time to article: ${id}</title>
+  ${links.join('\n  ')}
+  <script type="module" src="../pages.js"></script>
+</head>
+<body>
+  <article></article>
+</body>
+</html>
+`;
+}
+
+function writePages() {
+  mkdirSync(PAGES_DIR, { recursive: true });
+  for (const contender of PAGE_LOAD_CONTENDERS) writeFileSync(path.join(PAGES_DIR, `${contender.id}.html`), pageHtml(contender));
+}
 
 export const PAGE_LOAD_DOCS = [
   { id: 'news-brief', label: 'news brief (Markdown only)', url: '/bench/corpus/news-brief.md' },
@@ -69,7 +121,7 @@ async function loadOnce(browser, base, condition, doc, contender) {
     if (condition.network) await cdp.send('Network.emulateNetworkConditions', condition.network);
     if (condition.cpuRate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
     const query = new URLSearchParams({ contender: contender.id, doc: doc.url });
-    await page.goto(`${base}bench/page-load/${contender.id}.html?${query}`);
+    await page.goto(`${base}bench/page-load/pages/${contender.id}.html?${query}`);
     const ready = await (await page.waitForFunction(() => window.articleReady, null, { timeout: 120_000 })).jsonValue();
     if (ready.error) throw new Error(`${contender.id} on ${doc.id}: ${ready.error}`);
     if (!(ready.chars > 100)) throw new Error(`${contender.id} on ${doc.id}: the article is empty`);
@@ -83,6 +135,7 @@ async function loadOnce(browser, base, condition, doc, contender) {
 
 /** Runs every condition × round × document × contender; returns the samples and their medians. */
 export async function measurePageLoad({ rounds = 5, log = console.log } = {}) {
+  writePages();
   const server = await startStaticServer(ROOT, { brotli: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
   const samples = [];

@@ -1,5 +1,5 @@
 // Time to article: what each contender's page does, written the same plain way for all five. The
-// page (ID.html?contender=ID&doc=URL, which preloads the library's files) starts the library and the
+// page (pages/ID.html?contender=ID&doc=URL, which preloads the library's files) starts the library and the
 // article fetch together, renders the article into <article> and records, in ms since navigation
 // start, when it was inserted.
 // Nothing here is timed by itself: page-load.mjs reads window.articleReady from the page.
