@@ -5,6 +5,8 @@
 // Nothing here is timed by itself: page-load.mjs reads window.articleReady from the page.
 const NM = '/node_modules';
 
+// (contenders.js has the same helper; importing it would put one more request before every
+// contender's library and article, and the page is what is being timed.)
 function loadScript(src) {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');

@@ -354,7 +354,6 @@ impl<'d, 'a> Reader<'d, 'a> {
             return true;
         }
         // `Published March 3, 2025 | Updated March 4, 2025`
-        let mut any = false;
         let mut dated = Vec::new();
         for part in text.split(['|', '·', '•']) {
             let Some(found) = dates::line(&dates::words(part)) else {
@@ -365,9 +364,8 @@ impl<'d, 'a> Reader<'d, 'a> {
                 .iter()
                 .any(|w| lower.contains(w));
             dated.push((updated, found.iso));
-            any = true;
         }
-        if !any {
+        if dated.is_empty() {
             return false;
         }
         self.roles[i] = Role::Date;
