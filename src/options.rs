@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use url::Url;
-
+use crate::pipeline::BaseUrl;
 use crate::Error;
 
 /// How a document is rendered. `Options::default()` is the safe article preset.
@@ -318,11 +317,11 @@ impl Options {
     }
 
     /// `baseUrl`, parsed; an error unless it is an absolute http(s) URL.
-    pub(crate) fn base_url(&self) -> Result<Option<Url>, Error> {
+    pub(crate) fn base_url(&self) -> Result<Option<BaseUrl>, Error> {
         let Some(base) = &self.base_url else { return Ok(None) };
-        match Url::parse(base) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(Some(url)),
-            _ => Err(Error::InvalidOptions(format!(
+        match BaseUrl::parse(base) {
+            Some(url) => Ok(Some(url)),
+            None => Err(Error::InvalidOptions(format!(
                 "`baseUrl` must be an absolute http or https URL, got {base:?}"
             ))),
         }

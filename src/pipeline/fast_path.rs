@@ -11,9 +11,8 @@
 
 use std::borrow::Cow;
 
-use url::Url;
-
 use super::sanitize::{self, Settings};
+use super::urls::{self, Parsed};
 
 /// The elements our writer emits, and a few more that raw HTML often has, sorted, with the
 /// attributes the policy allows on each beyond [`GENERIC_ATTRIBUTES`] (a test checks both against
@@ -703,8 +702,8 @@ fn clean_attributes<'h>(element: Element, attributes: &mut Vec<Attribute<'h>>, s
     }
     if let Some(base) = settings.base_url {
         for (attribute, value) in attributes.iter_mut() {
-            if is_url_attribute(attribute) && is_relative(value) {
-                if let Cow::Owned(resolved) = sanitize::resolve_relative(base, value) {
+            if is_url_attribute(attribute) && urls::is_relative(value) {
+                if let Cow::Owned(resolved) = base.resolve(value) {
                     *value = Cow::Owned(resolved);
                 }
             }
@@ -720,17 +719,13 @@ fn is_url_attribute(name: &str) -> bool {
 /// ammonia's rule: a URL that parses needs an allowed scheme; one that does not parse is kept
 /// only when it is relative.
 fn url_allowed(value: &str, settings: &Settings<'_>) -> bool {
-    match Url::parse(value) {
-        Ok(url) => {
-            sanitize::URL_SCHEMES.contains(&url.scheme())
-                || settings.extra_url_schemes.iter().any(|scheme| scheme == url.scheme())
+    match urls::parse(value) {
+        Parsed::Absolute { scheme, .. } => {
+            sanitize::URL_SCHEMES.contains(&&*scheme) || settings.extra_url_schemes.contains(&scheme)
         }
-        Err(error) => error == url::ParseError::RelativeUrlWithoutBase,
+        Parsed::Relative => true,
+        Parsed::Invalid => false,
     }
-}
-
-fn is_relative(value: &str) -> bool {
-    Url::parse(value) == Err(url::ParseError::RelativeUrlWithoutBase)
 }
 
 fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {

@@ -4,12 +4,13 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use url::Url;
+
+use super::urls::{self, BaseUrl};
 
 pub(crate) struct Links<'a, I> {
     events: I,
     id_prefix: &'a str,
-    base: Option<&'a Url>,
+    base: Option<&'a BaseUrl>,
     new_tab: bool,
     /// Per open link: whether we wrote its start tag ourselves (and so its end tag too).
     open: Vec<bool>,
@@ -18,7 +19,7 @@ pub(crate) struct Links<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Links<'a, I> {
-    pub fn new(events: I, id_prefix: &'a str, base: Option<&'a Url>, new_tab: bool) -> Self {
+    pub fn new(events: I, id_prefix: &'a str, base: Option<&'a BaseUrl>, new_tab: bool) -> Self {
         Links {
             events,
             id_prefix,
@@ -44,8 +45,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Links<'a, I> {
         }
         match self.base {
             Some(base) if !has_scheme(&dest) => match base.join(&dest) {
-                Ok(url) => CowStr::from(String::from(url)),
-                Err(_) => dest,
+                Some(url) => CowStr::from(url),
+                None => dest,
             },
             _ => dest,
         }
@@ -53,8 +54,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Links<'a, I> {
 
     /// Another origin than the base URL's (or any absolute http(s) link when there is no base).
     fn is_external(&self, dest: &str) -> bool {
-        let Ok(url) = Url::parse(dest) else { return false };
-        matches!(url.scheme(), "http" | "https") && self.base.is_none_or(|base| base.origin() != url.origin())
+        let urls::Parsed::Absolute {
+            http_origin: Some(origin),
+            ..
+        } = urls::parse(dest)
+        else {
+            return false;
+        };
+        self.base.is_none_or(|base| base.origin() != origin)
     }
 }
 

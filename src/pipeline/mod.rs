@@ -27,6 +27,7 @@ mod summary;
 mod tables;
 mod tagfilter;
 mod text;
+mod urls;
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -38,6 +39,7 @@ use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry
 use front_matter::FrontMatter;
 pub use pasted::{Recovery, RecoveryKind};
 pub use removed::{Removal, RemovalKind};
+pub(crate) use urls::BaseUrl;
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     render_with(markdown, options, true).map(|(article, _)| article)
@@ -295,11 +297,8 @@ fn join_names(names: &[String]) -> Option<String> {
 }
 
 /// A front matter URL against the base URL, as links in the body are.
-fn resolve(base: Option<&url::Url>, url: String) -> String {
-    match base.map(|base| base.join(&url)) {
-        Some(Ok(resolved)) => resolved.into(),
-        _ => url,
-    }
+fn resolve(base: Option<&BaseUrl>, url: String) -> String {
+    base.and_then(|base| base.join(&url)).unwrap_or(url)
 }
 
 fn check_input(input: &str, options: &Options) -> Result<(), Error> {

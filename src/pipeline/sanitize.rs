@@ -3,9 +3,10 @@
 
 use std::borrow::Cow;
 
-use ammonia::{Builder, Url, UrlRelative, UrlRelativeEvaluate};
+use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
 
 use super::settle::{settle, Repair};
+use super::urls::BaseUrl;
 use crate::options::DEFAULT_LINK_REL;
 use crate::Options;
 
@@ -41,7 +42,7 @@ const OUR_CLASSES: [&str; 21] = [
 /// attributes, `rel`) only within what `Options::validate` accepts: never `on*` or `javascript:`.
 pub(crate) struct Settings<'o> {
     pub id_prefix: &'o str,
-    pub base_url: Option<&'o Url>,
+    pub base_url: Option<&'o BaseUrl>,
     pub link_rel: &'o str,
     pub extra_url_schemes: &'o [String],
     pub extra_classes: &'o [String],
@@ -49,7 +50,7 @@ pub(crate) struct Settings<'o> {
 }
 
 impl<'o> Settings<'o> {
-    pub fn new(options: &'o Options, base_url: Option<&'o Url>) -> Self {
+    pub fn new(options: &'o Options, base_url: Option<&'o BaseUrl>) -> Self {
         Settings {
             id_prefix: &options.id_prefix,
             base_url,
@@ -61,7 +62,7 @@ impl<'o> Settings<'o> {
     }
 
     /// The policy with nothing added.
-    pub fn plain(id_prefix: &'o str, base_url: Option<&'o Url>) -> Self {
+    pub fn plain(id_prefix: &'o str, base_url: Option<&'o BaseUrl>) -> Self {
         Settings {
             id_prefix,
             base_url,
@@ -144,7 +145,7 @@ fn clean(policy: &Builder<'_>, html: &str) -> String {
 const CLEAN_PASSES: usize = 3;
 
 /// The plain policy as an ammonia builder; `removed.rs` reads its allow-lists to explain what it removes.
-pub(crate) fn policy<'p>(id_prefix: &'p str, base_url: Option<&'p Url>) -> Builder<'p> {
+pub(crate) fn policy<'p>(id_prefix: &'p str, base_url: Option<&'p BaseUrl>) -> Builder<'p> {
     policy_with(&Settings::plain(id_prefix, base_url))
 }
 
@@ -199,21 +200,12 @@ fn policy_with<'p>(settings: &Settings<'p>) -> Builder<'p> {
 }
 
 /// Relative URLs in raw HTML resolve against `baseUrl`, as Markdown links do; in-page `#` links stay.
-struct ResolveAgainst(Url);
+struct ResolveAgainst(BaseUrl);
 
 impl UrlRelativeEvaluate<'_> for ResolveAgainst {
     fn evaluate<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
-        Some(resolve_relative(&self.0, url))
+        Some(self.0.resolve(url))
     }
-}
-
-/// A relative URL against the base URL; in-page `#` links stay as they are.
-pub(crate) fn resolve_relative<'u>(base: &Url, url: &'u str) -> Cow<'u, str> {
-    if url.starts_with('#') {
-        return Cow::Borrowed(url);
-    }
-    base.join(url)
-        .map_or(Cow::Borrowed(url), |resolved| Cow::Owned(resolved.into()))
 }
 
 /// The policy's attribute filter, which ammonia calls on every attribute it keeps: `extraClasses`

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../support/static-server.mjs';
 import { firefoxDriver } from '../support/browsers.mjs';
+import { parityCases, renderWithBothModules } from './url-parity.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 assert.ok(existsSync(`${root}www/pkg/quire.js`), 'www/pkg/quire.js is missing: run `make build` first');
@@ -62,4 +63,16 @@ test('typing in the editor re-renders in Firefox', async () => {
   }));
   assert.deepEqual(state, { em: 'there', onerror: 0, pwned: false, removed: ['line 3: onerror on <img>'], removedShown: true });
   await driver.wait(until.elementLocated(By.css('#preview header h1')), 5_000);
+});
+
+test('URLs resolve and check alike in both modules in Firefox', async () => {
+  const cases = parityCases();
+  const result = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     (${renderWithBothModules})(arguments[0]).then(done, (error) => done({ error: String(error) }));`,
+    cases,
+  );
+  assert.equal(result.error, undefined);
+  assert.deepEqual(result.differ, [], `${result.differ.length} of ${result.compared} renders differ`);
+  assert.ok(result.compared > cases.length / 2, `compared ${result.compared} of ${cases.length} (${result.refused} need the full module)`);
 });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { startStaticServer } from '../support/static-server.mjs';
 import { chromiumLaunchOptions } from '../support/browsers.mjs';
+import { parityCases, renderWithBothModules } from './url-parity.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WWW = path.join(ROOT, 'www');
@@ -583,6 +584,18 @@ test('the full module loads only for raw HTML (or front matter), and both module
     assert.deepEqual(always.wasm, ['quire_full_bg.wasm']);
     assert.equal(always.html, '<p><i>x</i></p>\n');
     assert.match(always.version, /^\d+\.\d+\.\d+/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('URLs resolve and check alike in both modules (the browser\'s URL in the core, the url crate in the full)', TEST_OPTIONS, async () => {
+  const { context, page } = await openBlankPage();
+  try {
+    const cases = parityCases();
+    const result = await page.evaluate(renderWithBothModules, cases);
+    assert.deepEqual(result.differ, [], `${result.differ.length} of ${result.compared} renders differ`);
+    assert.ok(result.compared > cases.length / 2, `compared ${result.compared} of ${cases.length} (${result.refused} need the full module)`);
   } finally {
     await context.close();
   }
