@@ -262,14 +262,18 @@ fn options_from_js(options: Option<JsValue>) -> Result<Options, Error> {
             "options must be an object, got {}",
             type_name(&value)
         ))),
-        // Through JSON, so JS gets exactly the CLI's checks and messages (serde-wasm-bindgen reads only
-        // the fields it knows and would let a misspelled key pass silently).
+        // Through a JSON round trip, so that JS values read as the CLI's JSON does (`undefined`
+        // keys dropped, dates as strings), into the JSON value the CLI's `--options` parses to:
+        // the same deserializer, checks and messages, without serde_json's parser in the module.
         Some(value) => {
-            let json = js_sys::JSON::stringify(&value)
+            let plain = js_sys::JSON::stringify(&value)
                 .ok()
                 .and_then(|json| json.as_string())
+                .and_then(|json| js_sys::JSON::parse(&json).ok())
                 .ok_or_else(|| Error::InvalidOptions("options could not be read as JSON".into()))?;
-            Options::from_json(&json)
+            let json: serde_json::Value = serde_wasm_bindgen::from_value(plain)
+                .map_err(|_| Error::InvalidOptions("options could not be read as JSON".into()))?;
+            Options::deserialize_from(json)
         }
     }
 }

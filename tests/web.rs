@@ -138,6 +138,42 @@ fn bad_input_throws_a_real_error_and_the_next_call_works() {
 }
 
 #[wasm_bindgen_test]
+fn bad_options_get_the_message_the_cli_gives() {
+    // The JS edge reads options without serde_json; the CLI's `--options` parses the same JSON.
+    let mut differ = Vec::new();
+    for json in [
+        r#"{"nope":1}"#,
+        r#"{"preset":"fancy"}"#,
+        r#"{"preset":null}"#,
+        r#"{"tables":"yes"}"#,
+        r#"{"tables":1}"#,
+        r#"{"maxInputBytes":-1}"#,
+        r#"{"maxInputBytes":1.5}"#,
+        r#"{"maxInputBytes":null}"#,
+        r#"{"maxInputBytes":"5"}"#,
+        r#"{"maxInputBytes":0}"#,
+        r#"{"tocMaxLevel":9}"#,
+        r#"{"idPrefix":5}"#,
+        r#"{"idPrefix":"a b"}"#,
+        r#"{"extraUrlSchemes":"irc"}"#,
+        r#"{"extraUrlSchemes":["irc",2]}"#,
+        r#"{"extraUrlSchemes":["javascript"]}"#,
+        r#"{"extraAttributes":["onclick"]}"#,
+        r#"{"baseUrl":"/relative"}"#,
+        r#"{"rawHtml":{"sanitize":1}}"#,
+        r#"{"pastedText":true}"#,
+        r#"{"headingIds":[]}"#,
+    ] {
+        let from_js = error_message(render_html(md("x"), Some(js(json))).unwrap_err());
+        let from_cli = quire::Options::from_json(json).unwrap_err().to_string();
+        if from_js != from_cli {
+            differ.push(format!("{json}\n  js:  {from_js}\n  cli: {from_cli}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+#[wasm_bindgen_test]
 fn lone_surrogates_render() {
     // A JS string with a lone surrogate arrives as U+FFFD.
     let lone = js_sys::JSON::parse("\"a\\ud800b\"").unwrap();
