@@ -1,7 +1,8 @@
 //! The web package's core module is this crate built without the default features (`sanitizer`,
 //! `front-matter`; `cargo test --no-default-features --test core_build`, which `make test` runs): it
 //! must give the full build's HTML for every document it renders, and refuse, with
-//! `Error::FeatureNeeded`, exactly what needs the sanitizer or the front matter parsers.
+//! `Error::FeatureNeeded`, what needs the sanitizer (raw HTML the fast path does not model) or the
+//! front matter parsers.
 #![cfg(not(any(feature = "sanitizer", feature = "front-matter")))]
 
 use std::fs;
@@ -44,8 +45,8 @@ fn golden_files_render_the_same_or_ask_for_the_sanitizer() {
     }
     rendered.sort();
     refused.sort();
-    // The fixtures without raw HTML to sanitize or front matter to read render; the others are
-    // refused. front-matter-off has a front matter block that its options leave unread.
+    // The fixtures without raw HTML that needs ammonia or front matter to read render; the others
+    // are refused. front-matter-off has a front matter block that its options leave unread.
     assert_eq!(
         rendered,
         ["commonmark", "escape", "features", "front-matter-off", "gfm"],
@@ -77,12 +78,40 @@ fn markdown_without_raw_html_renders() {
 }
 
 #[test]
-fn raw_html_needs_the_sanitizer_unless_escaped_or_trusted() {
-    let raw = "Text <b onclick=\"x()\">bold</b>\n\n<div>\nblock\n</div>\n";
-    for mode in ["sanitize", "strip"] {
-        let result = render(raw, &options(&format!(r#"{{"rawHtml":"{mode}"}}"#)));
-        assert_eq!(result.err(), Some(SANITIZER_NEEDED), "{mode}");
+fn raw_html_the_fast_path_models_renders_and_the_rest_needs_the_sanitizer() {
+    // Written the common way: the fast path gives the full build's HTML and report (the full
+    // build's, from `quire --json`), without ammonia.
+    let common =
+        "Text <b onclick=\"x()\">bold</b> &middot; <kbd>K</kbd><iframe src=\"https://evil.example/\"></iframe>\n\n\
+                  <div>\nblock <a href=\"javascript:alert(1)\">x</a>\n</div>\n";
+    let article = render(common, &options(r#"{"bodyOnly":true}"#)).unwrap();
+    assert_eq!(
+        article.html,
+        "<p>Text <b>bold</b> · <kbd>K</kbd>&lt;iframe src=\"https://evil.example/\"&gt;&lt;/iframe&gt;</p>\n\
+         <div>\nblock <a rel=\"noopener noreferrer nofollow ugc\">x</a>\n</div>\n"
+    );
+    let removed: Vec<_> = article
+        .removed
+        .iter()
+        .map(|r| (r.name.as_str(), r.element.as_str(), r.line))
+        .collect();
+    assert_eq!(removed, [("onclick", "b", 1), ("javascript:", "a", 4)]);
+
+    // What only ammonia can settle: an element outside the fast path's list, uppercase tags, a
+    // reference without its `;`, a `<p>` the tree builder would close; and `strip`'s HTML blocks.
+    for raw in [
+        "<center>x</center>",
+        "<B>x</B>",
+        "a &copy b <i title=\"&copy\">x</i>",
+        "<p>a<div>b</div></p>",
+    ] {
+        assert_eq!(render(raw, &Options::default()).err(), Some(SANITIZER_NEEDED), "{raw}");
     }
+    let block = "Text\n\n<div>\nblock\n</div>\n";
+    let result = render(block, &options(r#"{"rawHtml":"strip"}"#));
+    assert_eq!(result.err(), Some(SANITIZER_NEEDED), "strip");
+
+    let raw = "Text <b onclick=\"x()\">bold</b>\n\n<div>\nblock\n</div>\n";
     let escaped = render(raw, &options(r#"{"rawHtml":"escape","bodyOnly":true}"#)).unwrap();
     assert!(
         escaped.html.starts_with("<p>Text &lt;b onclick=\"x()\"&gt;bold"),

@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 
+use super::entities;
 use super::sanitize::{self, Settings};
 use super::urls::{self, Parsed};
 
@@ -634,18 +635,12 @@ fn reference(rest: &str) -> Option<(char, usize)> {
 
 /// A named reference with its `;` (`middot;`) as html5ever's entity table has it: one character.
 /// (Nothing longer can match: no name goes on past a `;`.) Only raw HTML writes other names than
-/// the writer's, and only builds with the sanitizer take raw HTML here.
-#[cfg(feature = "sanitizer")]
+/// the writer's.
 fn named_reference(name: &str) -> Option<char> {
-    match html5ever::data::NAMED_ENTITIES.get(name) {
-        Some(&(first, 0)) if first != 0 => char::from_u32(first),
+    match entities::with_semicolon(name)? {
+        (c, None) => Some(c),
         _ => None,
     }
-}
-
-#[cfg(not(feature = "sanitizer"))]
-fn named_reference(_name: &str) -> Option<char> {
-    None
 }
 
 /// html5ever's serializer escapes `&`, `<`, `>` and U+00A0, and `"` in attribute values.

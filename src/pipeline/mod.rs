@@ -6,6 +6,7 @@
 mod alerts;
 mod autolink;
 mod depth;
+mod entities;
 mod fast_path;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fast_path_differential;
@@ -188,11 +189,13 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     }
     // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize. The fast
     // path gives ammonia's result without ammonia's parse for what it models: all of our writer's
-    // HTML, and raw HTML written the same way (a build without the sanitizer leaves raw HTML out:
-    // it could not say what `Article.removed` should list).
+    // HTML, and raw HTML written the common way; what it gives up on needs ammonia, which a build
+    // without the sanitizer refuses. (That build passes `strip`'s HTML blocks on as they are: only
+    // ammonia can say what text they hold.)
     let trusted = options.raw_html == RawHtml::Trusted;
+    let stripped_blocks = !cfg!(feature = "sanitizer") && options.raw_html == RawHtml::Strip && raw_html.get();
     let settings = sanitize::Settings::new(options, base_url.as_ref());
-    let fast = (fast_path && !trusted && (cfg!(feature = "sanitizer") || !raw_html.get()))
+    let fast = (fast_path && !trusted && !stripped_blocks)
         .then(|| fast_path::sanitize(&out, &settings))
         .flatten();
     let used_fast_path = fast.is_some();

@@ -39,7 +39,7 @@ use pulldown_cmark_escape::escape_href;
 use serde::Serialize;
 
 use super::urls::{self, scheme, Parsed};
-use super::{sanitize, tagfilter};
+use super::{entities, fast_path, sanitize, tagfilter};
 use crate::RawHtml;
 
 /// Something the sanitizer removed from the document, and where.
@@ -121,10 +121,7 @@ impl<'b> Watch<'b> {
     /// Looks at one event from `Parser::into_offset_iter` and passes it on unchanged.
     pub fn see<'a>(&self, (event, range): (Event<'a>, Range<usize>)) -> Event<'a> {
         match &event {
-            // Without the sanitizer, raw HTML is refused later: no report (and no ammonia in the build).
-            Event::Html(html) | Event::InlineHtml(html) if cfg!(feature = "sanitizer") && self.check_html => {
-                self.raw_html(html, range)
-            }
+            Event::Html(html) | Event::InlineHtml(html) if self.check_html => self.raw_html(html, range),
             Event::Start(Tag::Link {
                 link_type, dest_url, ..
             }) if self.check_links && *link_type != LinkType::Email => self.destination(dest_url, "a", range.start),
@@ -659,7 +656,9 @@ fn check(tag: &ScannedTag, id_prefix: &str, found: &mut Vec<Removal>) {
     }
 }
 
-/// The sanitizer policy's allow-lists, read from the builder `sanitize.rs` configures.
+/// The sanitizer policy's allow-lists, read from the builder `sanitize.rs` configures; in a build
+/// without the sanitizer, from the fast path's table (which a test checks against the builder):
+/// such a build keeps only what the fast path renders, whose elements are all in that table.
 struct Policy {
     /// The allowed elements, each with what it allows besides the generic attributes.
     elements: HashMap<&'static str, Element>,
@@ -680,10 +679,35 @@ impl Policy {
     /// Read once, at the first raw HTML the process meets.
     fn get() -> &'static Policy {
         static POLICY: OnceLock<Policy> = OnceLock::new();
-        POLICY.get_or_init(Policy::new)
+        if cfg!(feature = "sanitizer") {
+            POLICY.get_or_init(Policy::from_builder)
+        } else {
+            POLICY.get_or_init(Policy::from_fast_tags)
+        }
     }
 
-    fn new() -> Self {
+    /// What the fast path allows: its elements with their attributes, `input`'s forced `type`.
+    fn from_fast_tags() -> Self {
+        let elements = fast_path::FAST_TAGS
+            .iter()
+            .map(|&(tag, attributes)| {
+                let forced = (tag == "input").then(|| HashMap::from([("type", "checkbox")]));
+                let element = Element {
+                    attributes: attributes.to_vec(),
+                    values: HashMap::new(),
+                    forced: forced.unwrap_or_default(),
+                };
+                (tag, element)
+            })
+            .collect();
+        Policy {
+            elements,
+            generic_attributes: fast_path::GENERIC_ATTRIBUTES.to_vec(),
+            generic_attribute_prefixes: Vec::new(),
+        }
+    }
+
+    fn from_builder() -> Self {
         // The id prefix and base URL change values, not what is allowed.
         let builder = sanitize::policy("", None);
         let mut elements: HashMap<_, Element> = builder
@@ -834,6 +858,13 @@ fn character_reference(text: &str) -> Option<([Option<char>; 2], usize)> {
         let end = if bytes.get(end) == Some(&b';') { end + 1 } else { end };
         return Some(([Some(char), None], end));
     }
+    if !cfg!(feature = "sanitizer") {
+        // The core module renders raw HTML only where the fast path decodes every reference, and
+        // it decodes only names with their `;` (a longer name cannot match: none goes past one).
+        let end = text.find(';')? + 1;
+        let (first, second) = entities::with_semicolon(&text[..end])?;
+        return Some(([Some(first), second], end));
+    }
     // The longest name in the table that the text starts with.
     let mut matched = None;
     for end in 1..=bytes.len() {
@@ -869,6 +900,30 @@ fn shorten(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_paths_policy_is_the_builders_for_its_elements() {
+        let (fast, full) = (Policy::from_fast_tags(), Policy::from_builder());
+        let sorted = |mut list: Vec<&'static str>| {
+            list.sort_unstable();
+            list
+        };
+        assert_eq!(
+            sorted(fast.generic_attributes.clone()),
+            sorted(full.generic_attributes.clone())
+        );
+        assert_eq!(fast.generic_attribute_prefixes, full.generic_attribute_prefixes);
+        for (tag, element) in &fast.elements {
+            let theirs = &full.elements[tag];
+            assert_eq!(
+                sorted(element.attributes.clone()),
+                sorted(theirs.attributes.clone()),
+                "{tag}"
+            );
+            assert_eq!(element.values, theirs.values, "{tag}");
+            assert_eq!(element.forced, theirs.forced, "{tag}");
+        }
+    }
 
     #[test]
     fn url_removals() {

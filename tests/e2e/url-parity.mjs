@@ -70,7 +70,7 @@ export async function renderWithBothModules(cases) {
   const full = await import('/pkg/quire_full.js');
   await full.default({ module_or_path: '/pkg/quire_full_bg.wasm' });
   const seen = (article) =>
-    JSON.stringify({ html: article.html, links: article.links, images: article.images, image: article.image });
+    JSON.stringify({ html: article.html, links: article.links, images: article.images, image: article.image, removed: article.removed });
   const result = { compared: 0, refused: 0, differ: [] };
   for (const { markdown, options } of cases) {
     let fromCore;

@@ -523,7 +523,7 @@ test('the JS API throws real Errors for bad input and keeps working', TEST_OPTIO
   }
 });
 
-test('the full module loads only for raw HTML (or front matter), and both modules give the same HTML', TEST_OPTIONS, async () => {
+test('the full module loads only for raw HTML the fast path gives up on (or front matter), and both modules give the same HTML', TEST_OPTIONS, async () => {
   const { context, page, blank } = await openBlankPage();
   try {
     const result = await page.evaluate(async () => {
@@ -539,15 +539,18 @@ test('the full module loads only for raw HTML (or front matter), and both module
       await quire.default();
       const markdown = '# Title\n\nSome *text* with [a link](https://example.com/) and `code`.\n\n- [x] done\n';
       const coreHtml = quire.renderHtml(markdown);
+      // Raw HTML written the common way: the core module's fast path.
+      const common = quire.renderHtml('<b onclick="x()">raw</b> &middot; <kbd>K</kbd>', { bodyOnly: true });
       const before = { loaded: quire.sanitizerLoaded(), fetched: await fetched(1) };
       let syncError = null;
       try {
-        quire.renderHtml('<b onclick="x()">raw</b>');
+        quire.renderHtml('<B onclick="x()">raw</B>');
       } catch (error) {
         syncError = { name: error.name, isError: error instanceof Error, message: error.message };
       }
-      const raw = await quire.renderHtmlAsync('<b onclick="x()">raw</b>', { bodyOnly: true });
+      const raw = await quire.renderHtmlAsync('<B onclick="x()">raw</B>', { bodyOnly: true });
       return {
+        common,
         before,
         syncError,
         raw,
@@ -557,7 +560,8 @@ test('the full module loads only for raw HTML (or front matter), and both module
       };
     });
     const wasm = (list) => list.filter((file) => file.endsWith('.wasm')).map((file) => file.split('/').pop());
-    assert.deepEqual(wasm(result.before.fetched), ['quire_core_bg.wasm'], 'Markdown alone fetches the core module only');
+    assert.equal(result.common, '<p><b>raw</b> · <kbd>K</kbd></p>\n');
+    assert.deepEqual(wasm(result.before.fetched), ['quire_core_bg.wasm'], 'Markdown and common raw HTML fetch the core module only');
     assert.equal(result.before.loaded, false);
     assert.equal(result.syncError?.name, 'QuireSanitizerNeeded');
     assert.equal(result.syncError?.isError, true);
