@@ -163,7 +163,7 @@ export function renderMarkdown(results) {
     // quire's sanitizer module is a row of its own: only documents with raw HTML download it.
     const entries = contenders.flatMap((c) =>
       c.id === 'quire' && s['quire-sanitizer']
-        ? [[c, contenderLabel(c) + ' (core module: Markdown without raw HTML)'], [c, '+ quire sanitizer module (raw HTML)', 'quire-sanitizer']]
+        ? [[c, contenderLabel(c) + ' (core module: Markdown, common raw HTML)'], [c, '+ quire full module (other raw HTML, front matter)', 'quire-sanitizer']]
         : [[c, contenderLabel(c)]],
     );
     const rows = entries.map(([c, label, key = c.id]) => {

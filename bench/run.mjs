@@ -98,7 +98,7 @@ function quireGlue() {
 
 const NM = 'node_modules';
 const SIZES = {
-  // What a page downloads for Markdown without raw HTML; the sanitizer module comes on top.
+  // What a page downloads for Markdown and common raw HTML; the full module comes on top.
   quire: { wasm: sum(['www/pkg/quire_core_bg.wasm']), js: sum(quireGlue()) },
   'quire-sanitizer': { wasm: sum(['www/pkg/quire_full_bg.wasm']), js: sum(['www/pkg/quire_full.js']) },
   marked: { wasm: null, js: sum([`${NM}/marked/lib/marked.umd.js`, `${NM}/dompurify/dist/purify.min.js`]) },

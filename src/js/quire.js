@@ -1,13 +1,14 @@
 // quire for the browser: the entry point of the web package (www/pkg).
 //
-// Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown and makes
-// HTML that is safe by construction; it has no HTML sanitizer and no front matter parsers, so it is
-// small and starts fast. The full module (quire_full: the same code plus ammonia and html5ever, and
-// the YAML and TOML parsers) loads only when a document holds raw HTML to sanitize or front matter
-// to read, or when you ask for it. The same options give the same HTML from both.
+// Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown, and raw
+// HTML written the common way, through the sanitizer's fast path; it has neither ammonia nor the
+// front matter parsers, so it is small and starts fast. The full module (quire_full: the same code
+// plus ammonia and html5ever, and the YAML and TOML parsers) loads only when a document holds raw
+// HTML the fast path gives up on or front matter to read, or when you ask for it. The same options
+// give the same HTML from both.
 //
 //   await init();                          // the core module only
-//   renderHtml(markdown);                  // Markdown without raw HTML: rendered at once
+//   renderHtml(markdown);                  // most articles: rendered at once
 //   await renderHtmlAsync(markdown);       // any Markdown: loads the full module first if needed
 //   await init({ sanitizer: 'eager' });    // both modules up front: every sync call just works
 //   await init({ sanitizer: 'always' });   // the full module alone: one download, for pages that
