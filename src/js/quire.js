@@ -1,11 +1,11 @@
 // quire for the browser: the entry point of the web package (www/pkg).
 //
-// Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown, and raw
-// HTML written the common way, through the sanitizer's fast path; it has neither ammonia nor the
-// front matter parsers, so it is small and starts fast. The full module (quire_full: the same code
-// plus ammonia and html5ever, and the YAML and TOML parsers) loads only when a document holds raw
-// HTML the fast path gives up on or front matter to read, or when you ask for it. The same options
-// give the same HTML from both.
+// Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown, raw HTML
+// written the common way (through the sanitizer's fast path) and YAML front matter written the
+// common way; it has neither ammonia nor the YAML and TOML parsers, so it is small and starts fast.
+// The full module (quire_full: the same code plus ammonia and html5ever, and the parsers) loads only
+// when a document holds raw HTML the fast path gives up on or front matter beyond that, or when you
+// ask for it. The same options give the same HTML from both.
 //
 //   await init();                          // the core module only
 //   renderHtml(markdown);                  // most articles: rendered at once

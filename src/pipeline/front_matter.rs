@@ -3,8 +3,9 @@
 //!
 //! [`split`] finds the block (a cheap scan for the fences, in every build); [`read`] reads it with
 //! the YAML and TOML parsers of the `front-matter` feature (the `parse` module). A build without
-//! that feature (the web package's core module) refuses a document with a block to read, with
-//! [`Error::FeatureNeeded`], rather than render it differently from the full build.
+//! that feature (the web package's core module) reads YAML written the common way without a parser
+//! (`simple_yaml`) and refuses any other block with [`Error::FeatureNeeded`], rather than render it
+//! differently from the full build. `values` sorts what either reader found into the known keys.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -15,6 +16,10 @@ use crate::{Error, Warning};
 
 #[cfg(feature = "front-matter")]
 mod parse;
+// Builds with the parsers use it only to test it against them.
+#[cfg(any(test, not(feature = "front-matter")))]
+mod simple_yaml;
+mod values;
 
 /// The syntax of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,9 +34,7 @@ pub(crate) enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FrontMatterBlock<'a> {
     /// The text between the fences (the fence lines excluded), starting on the document's line 2.
-    #[cfg_attr(not(feature = "front-matter"), allow(dead_code))]
     pub raw: &'a str,
-    #[cfg_attr(not(feature = "front-matter"), allow(dead_code))]
     pub format: Format,
     /// Byte offset in the document where the Markdown body starts (just after the closing fence's
     /// line ending).
@@ -134,10 +137,18 @@ pub(crate) fn read(block: &FrontMatterBlock) -> Result<(FrontMatter, Vec<Warning
     Ok(parse::parse(block))
 }
 
-/// Without the `front-matter` feature there is nothing to read a block with.
+/// Without the `front-matter` feature, YAML written the common way is read without the parser
+/// (`simple_yaml`); anything else needs the parsers.
 #[cfg(not(feature = "front-matter"))]
-pub(crate) fn read(_block: &FrontMatterBlock) -> Result<(FrontMatter, Vec<Warning>), Error> {
-    Err(Error::FeatureNeeded(BuildFeature::FrontMatter))
+pub(crate) fn read(block: &FrontMatterBlock) -> Result<(FrontMatter, Vec<Warning>), Error> {
+    let entries = match block.format {
+        Format::Yaml => simple_yaml::read(block.raw),
+        Format::Toml => None,
+    };
+    let entries = entries.ok_or(Error::FeatureNeeded(BuildFeature::FrontMatter))?;
+    let (mut front_matter, mut warnings) = (FrontMatter::default(), Vec::new());
+    values::apply(entries, &mut front_matter, &mut warnings);
+    Ok((front_matter, warnings))
 }
 
 #[cfg(test)]

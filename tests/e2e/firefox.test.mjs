@@ -65,7 +65,7 @@ test('typing in the editor re-renders in Firefox', async () => {
   await driver.wait(until.elementLocated(By.css('#preview header h1')), 5_000);
 });
 
-test('URLs resolve and check alike in both modules in Firefox', async () => {
+test('both modules give the same Article in Firefox: URLs, raw HTML and front matter', async () => {
   const cases = parityCases();
   const result = await driver.executeAsyncScript(
     `const done = arguments[arguments.length - 1];

@@ -1,7 +1,9 @@
-// Every build gives the same HTML: the core module resolves and checks URLs with the browser's own
-// `URL`, the full module with the `url` crate (src/pipeline/urls.rs). This renders the repository's
-// documents and a list of awkward URLs with both, under several base URLs, in the browser at hand
-// (www.test.mjs in Chromium, firefox.test.mjs in Firefox), and lists every render that differs.
+// Every build gives the same Article: the core module resolves and checks URLs with the browser's
+// own `URL` (the full module with the `url` crate: src/pipeline/urls.rs), renders raw HTML through
+// the fast path alone and reads common YAML front matter without a YAML parser. This renders the
+// repository's documents and a list of awkward URLs with both modules, under several base URLs, in
+// the browser at hand (www.test.mjs in Chromium, firefox.test.mjs in Firefox), and lists every
+// render that differs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -46,7 +48,7 @@ function urlDocument() {
 /** The documents and options to render with both modules. */
 export function parityCases() {
   const docs = [urlDocument()];
-  for (const dir of ['tests/corpus', 'tests/fixtures']) {
+  for (const dir of ['tests/corpus', 'tests/fixtures', 'bench/corpus']) {
     for (const name of readdirSync(`${root}${dir}`).filter((file) => file.endsWith('.md')).sort()) {
       docs.push(readFileSync(`${root}${dir}/${name}`, 'utf8'));
     }
@@ -69,8 +71,8 @@ export async function renderWithBothModules(cases) {
   await core.default({ module_or_path: '/pkg/quire_core_bg.wasm' });
   const full = await import('/pkg/quire_full.js');
   await full.default({ module_or_path: '/pkg/quire_full_bg.wasm' });
-  const seen = (article) =>
-    JSON.stringify({ html: article.html, links: article.links, images: article.images, image: article.image, removed: article.removed });
+  // The whole Article: html, links, images, removed, front matter, warnings.
+  const seen = (article) => JSON.stringify(article);
   const result = { compared: 0, refused: 0, differ: [] };
   for (const { markdown, options } of cases) {
     let fromCore;

@@ -593,7 +593,7 @@ test('the full module loads only for raw HTML the fast path gives up on (or fron
   }
 });
 
-test('URLs resolve and check alike in both modules (the browser\'s URL in the core, the url crate in the full)', TEST_OPTIONS, async () => {
+test('both modules give the same Article: URLs (the browser\'s URL in the core, the url crate in the full), raw HTML and front matter', TEST_OPTIONS, async () => {
   const { context, page } = await openBlankPage();
   try {
     const cases = parityCases();
@@ -605,7 +605,7 @@ test('URLs resolve and check alike in both modules (the browser\'s URL in the co
   }
 });
 
-test('front matter to read loads the full module too, and its HTML is the golden HTML', TEST_OPTIONS, async () => {
+test('front matter beyond the common YAML loads the full module too, and its HTML is the golden HTML', TEST_OPTIONS, async () => {
   const fixture = (name) => ({
     markdown: readFileSync(path.join(ROOT, 'tests/fixtures', `${name}.md`), 'utf8'),
     options: JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures', `${name}.json`), 'utf8')),
