@@ -8,13 +8,14 @@
 // a fresh browser context; contenders are interleaved within each round; median of the rounds.
 //
 // `node bench/page-load.mjs [--rounds=N]` prints the tables; `bench/run.mjs` (make bench) runs it
-// too and puts the results in bench/results.{json,md}. Firefox is not measured here: Playwright
-// cannot drive Debian's Firefox, and WebDriver offers no network or CPU throttling.
+// too and puts the results in bench/results.{json,md}. Firefox (through geckodriver: Playwright
+// cannot drive Debian's Firefox) is measured unthrottled only, since WebDriver offers no network or
+// CPU throttling, with its HTTP cache off instead of a fresh profile per load.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../tests/support/browsers.mjs';
+import { chromiumLaunchOptions, firefoxDriver } from '../tests/support/browsers.mjs';
 import { startStaticServer } from '../tests/support/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -177,7 +178,65 @@ export async function measurePageLoad({ rounds = 5, log = console.log } = {}) {
   }
 }
 
-/** The tables: time to article per condition (with quire over the best peer), and bytes fetched. */
+/** The medians of each condition × document × contender. */
+function mediansOf(samples, conditions) {
+  const medians = [];
+  for (const condition of conditions) {
+    for (const doc of PAGE_LOAD_DOCS) {
+      for (const contender of PAGE_LOAD_CONTENDERS) {
+        const mine = samples.filter((s) => s.condition === condition.id && s.doc === doc.id && s.contender === contender.id);
+        medians.push({ condition: condition.id, doc: doc.id, contender: contender.id, ms: median(mine.map((s) => s.ms)) });
+      }
+    }
+  }
+  return medians;
+}
+
+/** The same loads in headless Firefox, unthrottled: no fresh context per load there, so the HTTP
+ *  cache (and the wasm code cache it holds) is turned off, and every load starts from about:blank. */
+export async function measurePageLoadFirefox({ rounds = 5, log = console.log } = {}) {
+  writePages();
+  const server = await startStaticServer(ROOT, { brotli: true });
+  const driver = await firefoxDriver({
+    'browser.cache.disk.enable': false,
+    'browser.cache.memory.enable': false,
+    // Firefox offers brotli only over https unless told; a CDN would serve it.
+    'network.http.accept-encoding': 'gzip, deflate, br',
+  });
+  const condition = { id: 'unthrottled', label: 'unthrottled, no network or CPU emulation', network: null, cpuRate: 1 };
+  const samples = [];
+  try {
+    const loadOnceFirefox = async (doc, contender) => {
+      await driver.get('about:blank');
+      const query = new URLSearchParams({ contender: contender.id, doc: doc.url });
+      await driver.get(`${server.url}bench/page-load/pages/${contender.id}.html?${query}`);
+      const ready = await driver.wait(() => driver.executeScript(() => window.articleReady ?? null), 120_000);
+      if (ready.error) throw new Error(`Firefox: ${contender.id} on ${doc.id}: ${ready.error}`);
+      if (!(ready.chars > 100)) throw new Error(`Firefox: ${contender.id} on ${doc.id}: the article is empty`);
+      return { ms: ready.ms };
+    };
+    await loadOnceFirefox(PAGE_LOAD_DOCS[0], PAGE_LOAD_CONTENDERS[0]); // warms up the browser, not counted
+    for (let round = 0; round < rounds; round++) {
+      for (const doc of PAGE_LOAD_DOCS) {
+        for (const contender of PAGE_LOAD_CONTENDERS) {
+          const sample = await loadOnceFirefox(doc, contender);
+          samples.push({ condition: condition.id, round, doc: doc.id, contender: contender.id, ...sample });
+        }
+      }
+      log(`page load: Firefox round ${round + 1}/${rounds} done`);
+    }
+    const capabilities = await driver.getCapabilities();
+    const version = capabilities.get('browserVersion');
+    const conditions = [condition];
+    return { browser: `Firefox ${version}`, rounds, conditions, docs: PAGE_LOAD_DOCS, contenders: PAGE_LOAD_CONTENDERS, medians: mediansOf(samples, conditions) };
+  } finally {
+    await driver.quit();
+    await server.close();
+  }
+}
+
+/** The tables: time to article per condition (with quire over the best peer), and bytes fetched
+ *  (where the browser reports them). */
 export function renderPageLoad(results) {
   const lines = [];
   const cell = (condition, doc, contender) =>
@@ -194,6 +253,7 @@ export function renderPageLoad(results) {
     }
     lines.push('');
   }
+  if (results.medians.some((m) => m.libraryBytes === undefined)) return lines.join('\n');
   lines.push('### Bytes fetched before the article shows (library: JS + wasm, brotli, as transferred; KB = 1000 bytes)', '');
   lines.push(`| document | ${results.contenders.map((c) => c.label).join(' | ')} |`);
   lines.push(`|---|${results.contenders.map(() => '---:').join('|')}|`);
@@ -207,6 +267,7 @@ export function renderPageLoad(results) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.split('=')[1] ?? 5);
-  const results = await measurePageLoad({ rounds, log: (...args) => console.error(...args) });
-  console.log(renderPageLoad(results));
+  const log = (...args) => console.error(...args);
+  console.log(renderPageLoad(await measurePageLoad({ rounds, log })));
+  if (!process.argv.includes('--no-firefox')) console.log(renderPageLoad(await measurePageLoadFirefox({ rounds, log })));
 }
