@@ -1,9 +1,13 @@
-//! Options: one camelCase JSON schema shared by Rust (serde), JavaScript and the CLI's `--options`.
+//! Options: one camelCase JSON schema shared by Rust, JavaScript and the CLI's `--options`
+//! (read through one table of keys: `read.rs`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::pipeline::BaseUrl;
 use crate::Error;
+
+mod read;
+pub(crate) use read::OptionValue;
 
 /// How a document is rendered. `Options::default()` is the safe article preset.
 ///
@@ -17,8 +21,8 @@ use crate::Error;
 ///
 /// The boolean feature switches are `None` by default, meaning "as the preset says"; `Some(_)`
 /// overrides the preset.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Options {
     /// What to render like. Default: `article`.
@@ -106,7 +110,7 @@ pub struct Options {
 }
 
 /// A bundle of defaults. Other options override what the preset sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Preset {
     /// Everything an article reader wants: GFM extensions, heading ids, smart punctuation.
@@ -119,7 +123,7 @@ pub enum Preset {
 }
 
 /// What happens to raw HTML written in the Markdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RawHtml {
     /// Kept, then cleaned by the one sanitizer policy (nothing that can run script survives).
@@ -134,7 +138,7 @@ pub enum RawHtml {
 }
 
 /// Whether plain text pasted from a web page has its article structure recovered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PastedText {
     /// When the document is plain text with the shape of a page's text.
@@ -144,28 +148,6 @@ pub enum PastedText {
     Off,
     /// Always, even when the text has some Markdown: its paragraphs are read as pasted lines.
     Always,
-}
-
-/// The valid values of a key, for error messages about a wrong type.
-fn valid_choices(key: &str) -> Option<&'static str> {
-    match key {
-        "preset" => Some("\"article\", \"gfm\", \"commonmark\""),
-        "rawHtml" => Some("\"sanitize\", \"escape\", \"strip\", \"trusted\""),
-        "pastedText" => Some("\"detect\", \"off\", \"always\""),
-        "maxInputBytes" => Some("a whole number of bytes, at least 1"),
-        "idPrefix" => Some("a string of ASCII letters, digits, `-` and `_`"),
-        "tocMaxLevel" => Some("a heading level, 1 to 6"),
-        "baseUrl" => Some("an absolute http or https URL, or null"),
-        "externalLinksNewTab" => Some("true or false"),
-        "linkRel" => Some("a string of lowercase words"),
-        "extraUrlSchemes" | "extraClasses" | "extraAttributes" => Some("a list of strings"),
-        "headingIds" | "smartPunctuation" | "tables" | "footnotes" | "strikethrough" | "taskLists" | "autolinks"
-        | "tagfilter" | "alerts" | "math" | "definitionLists" | "headingAttributes" | "headingAnchors"
-        | "frontMatter" | "titleBlock" | "bodyOnly" | "tocNav" | "figures" | "lazyImages" | "quoteAttributions" => {
-            Some("true, false or null (as the preset says)")
-        }
-        _ => None,
-    }
 }
 
 /// `rel` on links unless `linkRel` says otherwise.
@@ -218,31 +200,14 @@ impl Default for Options {
 
 impl Options {
     /// Parses and validates options from JSON, the way the CLI and the JS API do.
-    /// The error names the offending key and the valid choices.
+    /// The error names the offending key and what it takes.
     pub fn from_json(json: &str) -> Result<Options, Error> {
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| Error::InvalidOptions(format!("not valid JSON: {e}")))?;
-        if !value.is_object() {
+        let serde_json::Value::Object(entries) = value else {
             return Err(Error::InvalidOptions("options must be a JSON object".into()));
-        }
-        Options::deserialize_from(value)
-    }
-
-    /// Deserializes and validates options from any serde format, naming the path of a bad key.
-    pub fn deserialize_from<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Options, Error> {
-        let options: Options = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner().to_string();
-            match (path.as_str(), valid_choices(&path)) {
-                (".", _) => Error::InvalidOptions(inner),
-                (_, Some(choices)) if !inner.contains("expected one of") => {
-                    Error::InvalidOptions(format!("`{path}`: {inner}; valid choices: {choices}"))
-                }
-                _ => Error::InvalidOptions(format!("`{path}`: {inner}")),
-            }
-        })?;
-        options.validate()?;
-        Ok(options)
+        };
+        Options::from_entries(entries.into_iter().map(|(key, value)| (key, option_value(value))))
     }
 
     /// Checks values that the types alone cannot (so no bad value reaches the pipeline).
@@ -382,4 +347,18 @@ pub(crate) struct Features {
     pub lazy_images: bool,
     pub quote_attributions: bool,
     pub pasted_text: PastedText,
+}
+
+/// A JSON value as an option's value.
+fn option_value(value: serde_json::Value) -> OptionValue {
+    use serde_json::Value;
+    match value {
+        Value::Null => OptionValue::Null,
+        Value::Bool(b) => OptionValue::Bool(b),
+        // Integers past 2^53 lose precision, as they do in JavaScript.
+        Value::Number(n) => OptionValue::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => OptionValue::String(s),
+        Value::Array(items) => OptionValue::List(items.into_iter().map(option_value).collect()),
+        Value::Object(_) => OptionValue::Object,
+    }
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::options::OptionValue;
 use crate::{Article, Error, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -263,18 +264,39 @@ fn options_from_js(options: Option<JsValue>) -> Result<Options, Error> {
             type_name(&value)
         ))),
         // Through a JSON round trip, so that JS values read as the CLI's JSON does (`undefined`
-        // keys dropped, dates as strings), into the JSON value the CLI's `--options` parses to:
-        // the same deserializer, checks and messages, without serde_json's parser in the module.
+        // keys dropped, dates as strings), then the options' own table of keys.
         Some(value) => {
             let plain = js_sys::JSON::stringify(&value)
                 .ok()
                 .and_then(|json| json.as_string())
                 .and_then(|json| js_sys::JSON::parse(&json).ok())
                 .ok_or_else(|| Error::InvalidOptions("options could not be read as JSON".into()))?;
-            let json: serde_json::Value = serde_wasm_bindgen::from_value(plain)
-                .map_err(|_| Error::InvalidOptions("options could not be read as JSON".into()))?;
-            Options::deserialize_from(json)
+            let entries = js_sys::Object::entries(plain.unchecked_ref()).into_iter().map(|entry| {
+                let entry: js_sys::Array = entry.unchecked_into();
+                (
+                    entry.get(0).as_string().unwrap_or_default(),
+                    option_value(&entry.get(1)),
+                )
+            });
+            Options::from_entries(entries)
         }
+    }
+}
+
+/// A JSON value (after the round trip: no `undefined`, functions or symbols) as an option's value.
+fn option_value(value: &JsValue) -> OptionValue {
+    if let Some(b) = value.as_bool() {
+        OptionValue::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        OptionValue::Number(n)
+    } else if let Some(s) = value.as_string() {
+        OptionValue::String(s)
+    } else if let Some(items) = value.dyn_ref::<js_sys::Array>() {
+        OptionValue::List(items.iter().map(|item| option_value(&item)).collect())
+    } else if value.is_object() {
+        OptionValue::Object
+    } else {
+        OptionValue::Null
     }
 }
 

@@ -240,7 +240,7 @@ fn the_option_turns_it_off_and_the_spec_presets_never_do_it() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("pastedText") && error.contains("`detect`, `off`, `always`"),
+        error.contains("pastedText") && error.contains(r#""detect", "off" or "always""#),
         "{error}"
     );
 }
