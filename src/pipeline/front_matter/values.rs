@@ -177,7 +177,7 @@ fn is_core_float(text: &str) -> bool {
     i == s.len()
 }
 
-const KNOWN_KEYS: [&str; 11] = [
+pub(super) const KNOWN_KEYS: [&str; 11] = [
     "title",
     "author",
     "authors",
