@@ -54,9 +54,9 @@ impl std::error::Error for Error {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BuildFeature {
-    /// `sanitizer`: the HTML sanitizer (ammonia, html5ever), for raw HTML to sanitize.
+    /// `sanitizer`: the HTML sanitizer (ammonia, html5ever), for raw HTML the fast path gives up on.
     Sanitizer,
-    /// `front-matter`: the YAML and TOML parsers, for a front matter block to read.
+    /// `front-matter`: the YAML and TOML parsers, for front matter beyond the common YAML.
     FrontMatter,
 }
 
@@ -72,8 +72,8 @@ impl BuildFeature {
     /// What in a document needs it, for the error message.
     fn needed_for(self) -> &'static str {
         match self {
-            BuildFeature::Sanitizer => "raw HTML to sanitize",
-            BuildFeature::FrontMatter => "front matter to read",
+            BuildFeature::Sanitizer => "raw HTML beyond what the fast path cleans",
+            BuildFeature::FrontMatter => "front matter beyond the common YAML",
         }
     }
 }

@@ -36,8 +36,8 @@ pub use warning::Warning;
 ///
 /// Fails only on invalid options or input larger than `options.max_input_bytes`; any other
 /// input, however malformed, renders. (A build without one of the default features also refuses,
-/// with [`Error::FeatureNeeded`], a document that needs it: raw HTML to sanitize, front matter to
-/// read.)
+/// with [`Error::FeatureNeeded`], a document that needs it: raw HTML that only ammonia can clean,
+/// front matter beyond the common YAML.)
 pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     pipeline::render(markdown, options)
 }

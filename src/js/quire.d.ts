@@ -21,8 +21,8 @@ export function loadSanitizer(): Promise<void>;
 export function sanitizerLoaded(): boolean;
 
 /** Renders Markdown to an Article. Throws an Error named "QuireSanitizerNeeded" when the document has raw
- *  HTML to sanitize or front matter to read and the full module has not loaded yet (use renderArticleAsync,
- *  or await loadSanitizer()). */
+ *  HTML beyond what the fast path cleans, or front matter beyond the common YAML, and the full module has
+ *  not loaded yet (use renderArticleAsync, or await loadSanitizer()). */
 export function renderArticle(markdown: string, options?: Options | null): Article;
 /** Renders Markdown to an HTML string; same rule as renderArticle. */
 export function renderHtml(markdown: string, options?: Options | null): string;

@@ -25,7 +25,8 @@
 //!
 //! Cost: one closure call per parser event; in `sanitize` mode, one linear pass over the raw HTML
 //! (the tag filter's scan, then the scanner) and a few hash lookups per tag and attribute; the
-//! allow-lists are read from ammonia's builder once per process.
+//! allow-lists are read once per process, from ammonia's builder (or, in a build without it, from
+//! the fast path's table: see [`Policy`]).
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};

@@ -79,7 +79,8 @@ export async function renderWithBothModules(cases) {
     try {
       fromCore = core.renderArticle(markdown, options);
     } catch (error) {
-      // The core refuses raw HTML to sanitize and front matter to parse; anything else is a failure.
+      // The core refuses raw HTML only ammonia cleans and front matter only the parsers read;
+      // anything else is a failure.
       if (!/needs the full module/.test(String(error.message))) throw error;
       result.refused++;
       continue;
