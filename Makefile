@@ -26,8 +26,8 @@ setup-browsers:
 ## optimized with wasm-opt -O3
 build: setup $(PKG)/quire.js
 
-$(PKG)/quire.js: src/js/quire.js src/js/quire.d.ts $(CORE_WASM) $(FULL_WASM)
-	cp src/js/quire.js src/js/quire.d.ts $(PKG)/
+$(PKG)/quire.js: src/js/quire.js src/js/quire.d.ts src/js/quire-article.js src/js/quire-article.d.ts $(CORE_WASM) $(FULL_WASM)
+	cp src/js/quire.js src/js/quire.d.ts src/js/quire-article.js src/js/quire-article.d.ts $(PKG)/
 	rm -f $(PKG)/quire_bg.wasm $(PKG)/quire_bg.wasm.d.ts
 
 # What wasm-pack does, plus wasm-bindgen's abort handler: if the instance ever traps, the next

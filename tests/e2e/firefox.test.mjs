@@ -76,3 +76,39 @@ test('both modules give the same Article in Firefox: URLs, raw HTML and front ma
   assert.deepEqual(result.differ, [], `${result.differ.length} of ${result.compared} renders differ`);
   assert.ok(result.compared > cases.length / 2, `compared ${result.compared} of ${cases.length} (${result.refused} need the full module)`);
 });
+
+test('<quire-article> renders inline and fetched Markdown in Firefox, and renders again on change', async () => {
+  const { until, By } = await import('selenium-webdriver');
+  await driver.get(new URL('element.html', server.url).href);
+  await driver.wait(until.elementLocated(By.css('#fetched header h1')), 20_000);
+  const result = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    (async () => {
+      const next = (element) => new Promise((resolve) => element.addEventListener('quire-render', (event) => resolve(event.detail), { once: true }));
+      const inline = document.getElementById('inline');
+      const first = {
+        inline: inline.querySelector('h1')?.textContent,
+        fetched: document.querySelector('#fetched header h1')?.textContent,
+      };
+      let rendered = next(inline);
+      inline.textContent = '# Changed in Firefox\\n\\n<img src="x" onerror="window.__pwned = 1">';
+      const changed = (await rendered).title;
+      const h1 = inline.querySelector('h1')?.textContent;
+      const shadow = document.createElement('quire-article');
+      shadow.setAttribute('shadow', '');
+      shadow.textContent = '# In the shadow';
+      rendered = next(shadow);
+      document.body.append(shadow);
+      await rendered;
+      return { first, changed, h1, onerror: inline.querySelectorAll('[onerror]').length, shadow: shadow.shadowRoot?.querySelector('h1')?.textContent, pwned: window.__pwned ?? 0 };
+    })().then(done, (error) => done({ error: String(error) }));
+  `);
+  assert.deepEqual(result, {
+    first: { inline: 'Written inline', fetched: 'The Library That Went Back to Sea Level' },
+    changed: 'Changed in Firefox',
+    h1: 'Changed in Firefox',
+    onerror: 0,
+    shadow: 'In the shadow',
+    pwned: 0,
+  });
+});

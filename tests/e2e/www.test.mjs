@@ -78,8 +78,8 @@ function instrumentPage() {
   }
 }
 
-/** Opens the page and waits for its first successful render. */
-async function openPage() {
+/** Opens the demo page (or another page of www/) and waits until it is ready. */
+async function openPage(pathname = '/', ready = 'body[data-ready="1"]') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Nothing may leave this machine: only the test server is reachable, which
   // also keeps clicks on external links (they open new tabs) offline.
@@ -109,8 +109,8 @@ async function openPage() {
     dialog.dismiss().catch(() => {});
   });
   await page.addInitScript(instrumentPage);
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="1"]');
+  await page.goto(new URL(pathname, server.url).href);
+  await page.waitForSelector(ready);
   return { context, page, problems };
 }
 
@@ -756,6 +756,87 @@ test('the pasted-page sample renders as an article and the page shows what was r
 
     await choose(page, '#sample', 'article.md');
     assert.equal(await page.locator('#recovered').isHidden(), true, 'Markdown is not pasted text');
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('<quire-article> renders inline and fetched Markdown under the strict CSP, and renders again on change', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage('/element.html', '#fetched header h1');
+  try {
+    const result = await page.evaluate(async () => {
+      const next = (element) => new Promise((resolve) => element.addEventListener('quire-render', (event) => resolve(event.detail), { once: true }));
+      const inline = document.getElementById('inline');
+      const fetched = document.getElementById('fetched');
+      const first = {
+        inline: inline.querySelector('h1')?.textContent,
+        listItems: inline.querySelectorAll('li').length,
+        fetched: fetched.querySelector('header h1')?.textContent,
+        figures: fetched.querySelectorAll('figure img').length,
+        imageSrc: fetched.querySelector('figure img')?.getAttribute('src'),
+      };
+      // A script replaces the text: the element renders it.
+      let rendered = next(inline);
+      inline.textContent = '# Changed\n\nNew *text* <img src="x" onerror="window.__pwned = 1">';
+      const changedArticle = await rendered;
+      const changed = { title: changedArticle.title, h1: inline.querySelector('h1')?.textContent, onerror: inline.querySelectorAll('[onerror]').length };
+      // Another src.
+      rendered = next(fetched);
+      fetched.setAttribute('src', 'pasted-sample.txt');
+      const refetchedArticle = await rendered;
+      const refetched = { title: refetchedArticle.title, h1: fetched.querySelector('header h1')?.textContent };
+      // The markdown property, and options from the attribute.
+      rendered = next(inline);
+      inline.setAttribute('options', '{"bodyOnly":true}');
+      await rendered;
+      rendered = next(inline);
+      inline.markdown = '## Only a body';
+      const property = await rendered;
+      // Into a shadow root: the light DOM keeps the Markdown.
+      const shadow = document.createElement('quire-article');
+      shadow.setAttribute('shadow', '');
+      shadow.textContent = '# In the shadow';
+      rendered = next(shadow);
+      document.querySelector('main').append(shadow);
+      const inShadow = await rendered;
+      // A failed fetch is an event, and the element keeps working.
+      const failing = document.createElement('quire-article');
+      const failed = new Promise((resolve) => failing.addEventListener('quire-error', (event) => resolve(event.detail.message), { once: true }));
+      failing.setAttribute('src', 'no-such-file.md');
+      document.querySelector('main').append(failing);
+      return {
+        first,
+        changed,
+        refetched,
+        property: { html: property.html, h2: inline.querySelector('h2')?.textContent, frame: inline.querySelector('article') !== null },
+        shadow: {
+          title: inShadow.title,
+          h1: shadow.shadowRoot?.querySelector('h1')?.textContent,
+          light: shadow.textContent,
+        },
+        failed: await failed,
+        pwned: window.__pwned,
+      };
+    });
+    assert.deepEqual(result.first, {
+      inline: 'Written inline',
+      listItems: 2,
+      fetched: 'The Library That Went Back to Sea Level',
+      figures: result.first.figures,
+      imageSrc: result.first.imageSrc,
+    });
+    assert.ok(result.first.figures >= 2, `figures: ${result.first.figures}`);
+    assert.match(result.first.imageSrc ?? '', /^http:\/\/127\.0\.0\.1:\d+\/images\//, 'relative images resolve against src');
+    assert.deepEqual(result.changed, { title: 'Changed', h1: 'Changed', onerror: 0 });
+    assert.equal(result.refetched.title, 'Sea otters return to Marrow Bay after eighty years');
+    assert.equal(result.refetched.h1, result.refetched.title);
+    assert.deepEqual(result.property, { html: '<h2 id="user-content-only-a-body">Only a body<a class="anchor" href="#user-content-only-a-body" aria-label="Link to this section: Only a body" rel="noopener noreferrer nofollow ugc">#</a></h2>\n', h2: 'Only a body#', frame: false });
+    assert.deepEqual(result.shadow, { title: 'In the shadow', h1: 'In the shadow', light: '# In the shadow' });
+    assert.match(result.failed, /no-such-file\.md answered 404/);
+    assert.equal(result.pwned, 0);
+    problems.http = problems.http.filter((line) => !line.includes('no-such-file.md'));
+    problems.console = problems.console.filter((line) => !/404/.test(line));
     await assertNoViolations(page, problems);
   } finally {
     await context.close();

@@ -17,6 +17,7 @@ import init, {
   type Recovery,
   type TocEntry,
 } from "../../www/pkg/quire.js";
+import { QuireArticle } from "../../www/pkg/quire-article.js";
 
 export async function usage(element: Element): Promise<string> {
   await init();
@@ -56,4 +57,15 @@ export async function usage(element: Element): Promise<string> {
   // @ts-expect-error: html is a string, not a number
   const wrong: number = article.html;
   return `${loaded} ${later.title} ${laterHtml} ${notYet} ${version()} ${title} ${level} ${html} ${wrong} ${minutes} ${JSON.stringify(series)} ${lines} ${dir} ${removedLines} ${kinds} ${sections}`;
+}
+
+// The custom element: its tag, its `markdown` property and its events are typed.
+export function element(): string {
+  const article = document.createElement("quire-article");
+  article.markdown = "# Title";
+  article.addEventListener("quire-render", (event) => console.log(event.detail.title, event.detail.wordCount));
+  article.addEventListener("quire-error", (event) => console.log(event.detail.message));
+  // @ts-expect-error: the Markdown is a string
+  article.markdown = 42;
+  return article instanceof QuireArticle ? article.markdown : "";
 }
