@@ -79,8 +79,8 @@ function instrumentPage() {
 }
 
 /** Opens the demo page (or another page of www/) and waits until it is ready. */
-async function openPage(pathname = '/', ready = 'body[data-ready="1"]') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openPage(pathname = '/', ready = 'body[data-ready="1"]', contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   // Nothing may leave this machine: only the test server is reachable, which
   // also keeps clicks on external links (they open new tabs) offline.
   const origin = new URL(server.url).origin;
@@ -840,5 +840,43 @@ test('<quire-article> renders inline and fetched Markdown under the strict CSP, 
     await assertNoViolations(page, problems);
   } finally {
     await context.close();
+  }
+});
+
+test('the demo fits a phone-sized screen, in light and dark mode', TEST_OPTIONS, async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, problems } = await openPage('/', 'body[data-ready="1"]', {
+      viewport: { width: 390, height: 844 },
+      colorScheme,
+    });
+    try {
+      const layout = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const controls = [...document.querySelectorAll('.controls select, .controls input, .controls button')];
+        const luminance = (color) => {
+          const [r, g, b] = color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        const preview = document.getElementById('preview');
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          outside: controls.filter((el) => box(el).left < 0 || box(el).right > innerWidth).map((el) => el.id),
+          // A select or text field narrower than this cuts off its value.
+          squeezed: controls.filter((el) => el.type !== 'checkbox' && box(el).width < 120).map((el) => el.id),
+          editorHeight: box(document.getElementById('editor')).height,
+          background: luminance(getComputedStyle(document.body).backgroundColor),
+          text: luminance(getComputedStyle(preview).color),
+        };
+      });
+      assert.ok(layout.scrollWidth <= 390, `${colorScheme}: the page scrolls sideways (${layout.scrollWidth} px)`);
+      assert.deepEqual(layout.outside, [], `${colorScheme}: controls outside the screen`);
+      assert.deepEqual(layout.squeezed, [], `${colorScheme}: controls too narrow to show their value`);
+      assert.ok(layout.editorHeight >= 200, `${colorScheme}: the editor is ${layout.editorHeight} px high`);
+      if (colorScheme === 'dark') assert.ok(layout.background < 0.2 && layout.text > 0.6, JSON.stringify(layout));
+      else assert.ok(layout.background > 0.8 && layout.text < 0.4, JSON.stringify(layout));
+      await assertNoViolations(page, problems);
+    } finally {
+      await context.close();
+    }
   }
 });
