@@ -26,8 +26,9 @@ setup-browsers:
 ## optimized with wasm-opt -O3
 build: setup $(PKG)/quire.js
 
-$(PKG)/quire.js: src/js/quire.js src/js/quire.d.ts src/js/quire-article.js src/js/quire-article.d.ts $(CORE_WASM) $(FULL_WASM)
-	cp src/js/quire.js src/js/quire.d.ts src/js/quire-article.js src/js/quire-article.d.ts $(PKG)/
+JS_FILES := $(wildcard src/js/*.js src/js/*.d.ts)
+$(PKG)/quire.js: $(JS_FILES) $(CORE_WASM) $(FULL_WASM)
+	cp $(JS_FILES) $(PKG)/
 	rm -f $(PKG)/quire_bg.wasm $(PKG)/quire_bg.wasm.d.ts
 
 # What wasm-pack does, plus wasm-bindgen's abort handler: if the instance ever traps, the next
@@ -46,7 +47,8 @@ endef
 # (profile release-small, opt-level "z": 15% fewer bytes, about 0.7× the render speed of opt-level
 # 3, which a first render of an article does not feel). The full module, which renders everything
 # once it has loaded (init({ sanitizer: "eager" }) for editors), is built for speed.
-$(CORE_WASM): $(SOURCES)
+$(CORE_WASM): $(SOURCES) src/js/trusted-types.js
+	rm -rf $(PKG)/snippets # wasm-bindgen adds the JS snippets the modules import; none may linger
 	$(call web_module,quire_core,--no-default-features,release-small)
 
 # After the core module, so the two cargo builds never run at once.

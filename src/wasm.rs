@@ -162,17 +162,8 @@ export interface Article {
 }
 "##;
 
-// Pages that enforce Trusted Types refuse plain strings for innerHTML; quire's HTML is already
-// sanitized, so one policy named "quire" vouches for it. Created once, kept private.
-#[wasm_bindgen(inline_js = r#"
-let policy;
-export function quireTrustedHtml(html) {
-  const tt = globalThis.trustedTypes;
-  if (!tt || typeof tt.createPolicy !== "function") return html;
-  if (policy === undefined) policy = tt.createPolicy("quire", { createHTML: (s) => s });
-  return policy.createHTML(html);
-}
-"#)]
+// Trusted Types: quire's HTML goes into the page through one policy named "quire" (the file says why).
+#[wasm_bindgen(module = "/src/js/trusted-types.js")]
 extern "C" {
     #[wasm_bindgen(js_name = quireTrustedHtml, catch)]
     fn trusted_html(html: &str) -> Result<JsValue, JsValue>;

@@ -112,3 +112,16 @@ test('<quire-article> renders inline and fetched Markdown in Firefox, and render
     pwned: 0,
   });
 });
+
+test('rendering in a worker in Firefox', async () => {
+  const { until, By } = await import('selenium-webdriver');
+  await driver.get(new URL('worker.html', server.url).href);
+  await driver.wait(until.elementLocated(By.css('body[data-rendered]')), 20_000);
+  const state = await driver.executeScript(() => ({
+    rendered: document.body.dataset.rendered,
+    title: document.querySelector('#article header h1')?.textContent,
+    status: document.getElementById('worker-status').textContent,
+  }));
+  assert.equal(state.rendered, '1', state.status);
+  assert.equal(state.title, 'The Library That Went Back to Sea Level');
+});

@@ -880,3 +880,47 @@ test('the demo fits a phone-sized screen, in light and dark mode', TEST_OPTIONS,
     }
   }
 });
+
+test('rendering in a worker: the example page renders the article off the main thread under the strict CSP', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage('/worker.html', 'body[data-rendered]');
+  try {
+    const result = await page.evaluate(async () => {
+      const { createWorkerRenderer } = await import('/pkg/quire-in-worker.js');
+      const renderer = createWorkerRenderer();
+      const target = document.createElement('div');
+      document.body.append(target);
+      const article = await renderer.renderInto(target, '# From the worker\n\n<b onclick="window.__pwned = 1">bold</b> *ok*');
+      let error = null;
+      try {
+        await renderer.renderArticle('x', { preset: 'fancy' });
+      } catch (caught) {
+        error = { name: caught.name, message: caught.message, isError: caught instanceof Error };
+      }
+      const again = await renderer.renderArticle('# Still working');
+      renderer.terminate();
+      return {
+        rendered: document.body.dataset.rendered,
+        pageTitle: document.querySelector('#article header h1')?.textContent,
+        status: document.getElementById('worker-status').textContent,
+        title: article.title,
+        h1: target.querySelector('h1')?.textContent,
+        onclick: target.querySelectorAll('[onclick]').length,
+        bold: target.querySelector('b')?.textContent,
+        error,
+        again: again.title,
+      };
+    });
+    assert.equal(result.rendered, '1', result.status);
+    assert.equal(result.pageTitle, 'The Library That Went Back to Sea Level');
+    assert.equal(result.title, 'From the worker');
+    assert.equal(result.h1, 'From the worker');
+    assert.equal(result.onclick, 0);
+    assert.equal(result.bold, 'bold');
+    assert.equal(result.error?.isError, true);
+    assert.match(result.error?.message ?? '', /preset/);
+    assert.equal(result.again, 'Still working', 'the worker keeps working after an error');
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});

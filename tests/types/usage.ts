@@ -18,6 +18,7 @@ import init, {
   type TocEntry,
 } from "../../www/pkg/quire.js";
 import { QuireArticle } from "../../www/pkg/quire-article.js";
+import { createWorkerRenderer } from "../../www/pkg/quire-in-worker.js";
 
 export async function usage(element: Element): Promise<string> {
   await init();
@@ -68,4 +69,14 @@ export function element(): string {
   // @ts-expect-error: the Markdown is a string
   article.markdown = 42;
   return article instanceof QuireArticle ? article.markdown : "";
+}
+
+// Rendering in a worker: the renderer's promises carry Articles.
+export async function inWorker(target: Element): Promise<string> {
+  const renderer = createWorkerRenderer();
+  const article: Article = await renderer.renderInto(target, "# Title", { bodyOnly: true });
+  // @ts-expect-error: not an option
+  await renderer.renderArticle("x", { nope: 1 });
+  renderer.terminate();
+  return article.html;
 }

@@ -1,0 +1,54 @@
+// Rendering off the main thread: the page posts the Markdown to a module worker
+// (quire-worker.js), which loads quire and renders; the page inserts the HTML it gets back.
+//
+//   import { createWorkerRenderer } from './pkg/quire-in-worker.js';
+//   const renderer = createWorkerRenderer();
+//   const article = await renderer.renderInto(element, markdown, { baseUrl });
+//
+// The worker's URL and the HTML go into the page through the Trusted Types policy named "quire"
+// (the one the modules use: trusted-types.js), so this works under a CSP that requires them.
+
+import { quireTrustedHtml, quireTrustedScriptUrl } from './trusted-types.js';
+
+/** A worker running quire-worker.js, and the renders waiting for its answers. */
+export function createWorkerRenderer(workerUrl = new URL('./quire-worker.js', import.meta.url)) {
+  const worker = new Worker(quireTrustedScriptUrl(workerUrl), { type: 'module' });
+  const waiting = new Map();
+  let nextId = 0;
+  worker.addEventListener('message', ({ data }) => {
+    const pending = waiting.get(data.id);
+    if (!pending) return;
+    waiting.delete(data.id);
+    if (data.error) {
+      const error = new Error(data.error.message);
+      error.name = data.error.name;
+      pending.reject(error);
+    } else {
+      pending.resolve(data.article);
+    }
+  });
+  // A worker that fails to load or throws outside a render fails every render still waiting.
+  worker.addEventListener('error', (event) => {
+    const error = new Error(`quire worker: ${event.message || 'failed to load'}`);
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  });
+
+  /** Renders Markdown to an Article in the worker. */
+  function renderArticle(markdown, options) {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, markdown, options });
+    });
+  }
+
+  /** Renders in the worker, then puts the HTML into `element` (replacing its content). */
+  async function renderInto(element, markdown, options) {
+    const article = await renderArticle(markdown, options);
+    element.innerHTML = quireTrustedHtml(article.html);
+    return article;
+  }
+
+  return { renderArticle, renderInto, terminate: () => worker.terminate() };
+}
