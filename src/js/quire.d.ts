@@ -9,6 +9,10 @@ export type { Article, JsonValue, Options, Recovery, Removal, TocEntry, Warning 
  *  module alone ("always": one download, for pages whose documents mostly have raw HTML or front matter). */
 export interface InitOptions {
   sanitizer?: "on-demand" | "eager" | "always";
+  /** The directory the .wasm files are fetched from (a CDN path). Default: next to quire.js. */
+  wasmUrl?: string | URL;
+  /** The modules themselves, for runtimes that hand over compiled modules (or their bytes). */
+  modules?: { core?: WebAssembly.Module | BufferSource; full?: WebAssembly.Module | BufferSource };
 }
 
 /** Loads the core module (and, with { sanitizer: "eager" }, the full module). Call it once before the rest. */

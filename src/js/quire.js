@@ -30,26 +30,40 @@ let coreLoading = null;
 let full = null;
 let fullLoading = null;
 
+/** Where the .wasm files are fetched from: next to this file unless init({ wasmUrl }) says. */
+let wasmUrl = new URL('./', import.meta.url);
+/** Modules the page handed to init({ modules }): compiled, or their bytes. */
+let givenModules = {};
+
 /** Imports a module's glue and instantiates its wasm, both requested at once. */
-async function loadModule(glue, wasm) {
-  const response = fetch(new URL(wasm, import.meta.url));
+async function loadModule(name, glue) {
+  const source = givenModules[name] ?? fetch(new URL(`quire_${name}_bg.wasm`, wasmUrl));
   const module = await glue();
-  await module.default({ module_or_path: response });
+  await module.default({ module_or_path: source });
   return module;
 }
 
 const SANITIZER_MODES = ['on-demand', 'eager', 'always'];
 
 /** Loads the core module; with `{ sanitizer: 'eager' }` the full module too, with
- *  `{ sanitizer: 'always' }` the full module alone. */
+ *  `{ sanitizer: 'always' }` the full module alone. `wasmUrl`: the directory the .wasm files are
+ *  fetched from (a CDN); `modules`: `{ core, full }` as compiled `WebAssembly.Module`s or bytes,
+ *  for runtimes that hand them over. Both count from the first call on. */
 export default async function init(options = {}) {
   const sanitizer = options?.sanitizer ?? 'on-demand';
   if (!SANITIZER_MODES.includes(sanitizer)) {
     throw new TypeError(`quire: init's sanitizer option is one of ${SANITIZER_MODES.join(', ')}, got ${JSON.stringify(sanitizer)}`);
   }
+  if (options?.wasmUrl != null) {
+    // A directory: `https://cdn.example/quire` means the files inside it.
+    const url = new URL(options.wasmUrl, globalThis.location?.href ?? import.meta.url);
+    if (!url.pathname.endsWith('/')) url.pathname += '/';
+    wasmUrl = url;
+  }
+  if (options?.modules != null) givenModules = { ...givenModules, ...options.modules };
   const loading = [];
   if (sanitizer !== 'always') {
-    coreLoading ??= loadModule(() => import('./quire_core.js'), './quire_core_bg.wasm').then(
+    coreLoading ??= loadModule('core', () => import('./quire_core.js')).then(
       (module) => (core = module),
       (error) => {
         coreLoading = null; // let a later call try again
@@ -66,7 +80,7 @@ export default async function init(options = {}) {
  *  no longer need to wait for it. */
 export function loadSanitizer() {
   if (!fullLoading) {
-    fullLoading = loadModule(() => import('./quire_full.js'), './quire_full_bg.wasm')
+    fullLoading = loadModule('full', () => import('./quire_full.js'))
       .then((module) => {
         full = module;
       })

@@ -924,3 +924,40 @@ test('rendering in a worker: the example page renders the article off the main t
     await context.close();
   }
 });
+
+test('init fetches the wasm from a given directory (a CDN) or takes the modules handed to it', TEST_OPTIONS, async () => {
+  const { context, page } = await openBlankPage();
+  try {
+    // A "CDN" path on this origin that serves the package's wasm files.
+    await context.route('**/cdn/quire/*.wasm', (route) =>
+      route.fulfill({
+        path: path.join(WWW, 'pkg', new URL(route.request().url()).pathname.split('/').pop()),
+        contentType: 'application/wasm',
+      }),
+    );
+    const fromCdn = await page.evaluate(async () => {
+      const quire = await import('/pkg/quire.js');
+      await quire.default({ wasmUrl: '/cdn/quire' });
+      const html = await quire.renderHtmlAsync('<B>raw</B> *x*', { bodyOnly: true });
+      const wasm = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));
+      return { html, wasm };
+    });
+    assert.equal(fromCdn.html, '<p><b>raw</b> <em>x</em></p>\n');
+    assert.deepEqual(fromCdn.wasm.sort(), ['/cdn/quire/quire_core_bg.wasm', '/cdn/quire/quire_full_bg.wasm']);
+
+    const second = await context.newPage();
+    await second.goto(new URL('/blank.html', server.url).href);
+    const handed = await second.evaluate(async () => {
+      const module = await WebAssembly.compileStreaming(fetch('/pkg/quire_core_bg.wasm'));
+      const quire = await import('/pkg/quire.js');
+      await quire.default({ modules: { core: module } });
+      const html = quire.renderHtml('*handed over*', { bodyOnly: true });
+      const fetches = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('quire_core_bg.wasm')).length;
+      return { html, fetches };
+    });
+    assert.equal(handed.html, '<p><em>handed over</em></p>\n');
+    assert.equal(handed.fetches, 1, 'init did not fetch the module it was given');
+  } finally {
+    await context.close();
+  }
+});

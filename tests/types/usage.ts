@@ -80,3 +80,11 @@ export async function inWorker(target: Element): Promise<string> {
   renderer.terminate();
   return article.html;
 }
+
+// Where the wasm comes from: a CDN directory, or modules handed over.
+export async function sources(core: WebAssembly.Module, bytes: ArrayBuffer): Promise<void> {
+  await init({ wasmUrl: "https://cdn.example/quire/0.1.0/" });
+  await init({ wasmUrl: new URL("https://cdn.example/quire/"), modules: { core, full: bytes } });
+  // @ts-expect-error: not an init option
+  await init({ wasm: "https://cdn.example/" });
+}
