@@ -86,6 +86,7 @@ test('<quire-article> renders inline and fetched Markdown in Firefox, and render
     (async () => {
       const next = (element) => new Promise((resolve) => element.addEventListener('quire-render', (event) => resolve(event.detail), { once: true }));
       const inline = document.getElementById('inline');
+      for (let i = 0; i < 200 && !inline.querySelector('h1'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       const first = {
         inline: inline.querySelector('h1')?.textContent,
         fetched: document.querySelector('#fetched header h1')?.textContent,

@@ -769,6 +769,8 @@ test('<quire-article> renders inline and fetched Markdown under the strict CSP, 
       const next = (element) => new Promise((resolve) => element.addEventListener('quire-render', (event) => resolve(event.detail), { once: true }));
       const inline = document.getElementById('inline');
       const fetched = document.getElementById('fetched');
+      // The page waited for the fetched article; the inline one renders on its own schedule.
+      for (let i = 0; i < 200 && !inline.querySelector('h1'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       const first = {
         inline: inline.querySelector('h1')?.textContent,
         listItems: inline.querySelectorAll('li').length,
@@ -939,8 +941,11 @@ test('init fetches the wasm from a given directory (a CDN) or takes the modules 
       const quire = await import('/pkg/quire.js');
       await quire.default({ wasmUrl: '/cdn/quire' });
       const html = await quire.renderHtmlAsync('<B>raw</B> *x*', { bodyOnly: true });
-      const wasm = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));
-      return { html, wasm };
+      // Resource entries are queued after a response ends: wait for both.
+      const wasmFetched = () =>
+        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));
+      for (let i = 0; i < 100 && wasmFetched().length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return { html, wasm: wasmFetched() };
     });
     assert.equal(fromCdn.html, '<p><b>raw</b> <em>x</em></p>\n');
     assert.deepEqual(fromCdn.wasm.sort(), ['/cdn/quire/quire_core_bg.wasm', '/cdn/quire/quire_full_bg.wasm']);
@@ -952,6 +957,8 @@ test('init fetches the wasm from a given directory (a CDN) or takes the modules 
       const quire = await import('/pkg/quire.js');
       await quire.default({ modules: { core: module } });
       const html = quire.renderHtml('*handed over*', { bodyOnly: true });
+      // Give a fetch that should not happen the time to show up.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const fetches = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('quire_core_bg.wasm')).length;
       return { html, fetches };
     });
