@@ -716,7 +716,7 @@ fn is_url_attribute(name: &str) -> bool {
 fn url_allowed(value: &str, settings: &Settings<'_>) -> bool {
     match urls::parse(value) {
         Parsed::Absolute { scheme, .. } => {
-            sanitize::URL_SCHEMES.contains(&&*scheme) || settings.extra_url_schemes.contains(&scheme)
+            sanitize::URL_SCHEMES.contains(&&*scheme) || settings.extra_url_schemes.iter().any(|extra| *extra == scheme)
         }
         Parsed::Relative => true,
         Parsed::Invalid => false,

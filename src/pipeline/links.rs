@@ -54,11 +54,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Links<'a, I> {
 
     /// Another origin than the base URL's (or any absolute http(s) link when there is no base).
     fn is_external(&self, dest: &str) -> bool {
-        let urls::Parsed::Absolute {
-            http_origin: Some(origin),
-            ..
-        } = urls::parse(dest)
-        else {
+        let Some(origin) = urls::http_origin(dest) else {
             return false;
         };
         self.base.is_none_or(|base| base.origin() != origin)

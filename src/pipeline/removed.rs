@@ -39,7 +39,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 use pulldown_cmark_escape::escape_href;
 use serde::Serialize;
 
-use super::urls::{self, scheme, Parsed};
+use super::urls::{self, scheme};
 use super::{entities, fast_path, sanitize, tagfilter};
 use crate::RawHtml;
 
@@ -779,10 +779,7 @@ fn url_removal(url: &str) -> Option<String> {
     if !sanitize::URL_SCHEMES.contains(&&*scheme) {
         return Some(format!("{scheme}:"));
     }
-    match urls::parse(url) {
-        Parsed::Invalid => Some(shorten(url)),
-        _ => None,
-    }
+    (!urls::parses(url)).then(|| shorten(url))
 }
 
 /// `escape_href` writes `&` and `'` as the only two entities; the attribute's value has them back.

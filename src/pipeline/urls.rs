@@ -10,30 +10,35 @@ use std::borrow::Cow;
 
 /// What the parser makes of a URL without a base.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Parsed {
-    /// An absolute URL; its scheme as parsed (lowercase), and its origin if it is http(s).
-    Absolute {
-        scheme: String,
-        http_origin: Option<String>,
-    },
+pub(crate) enum Parsed<'u> {
+    /// An absolute URL, with its scheme (lowercase).
+    Absolute { scheme: Cow<'u, str> },
     /// No scheme: it means something only against a base URL.
     Relative,
     /// A scheme, but no URL (`http://[::1`, `http://a:99999/`).
     Invalid,
 }
 
-pub(crate) fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed<'_> {
     // The scheme is read here, not by the parser: the policy's decision is the same in every build.
-    let Some(scheme) = scheme(text) else {
-        return Parsed::Relative;
-    };
-    match backend::origin(text) {
-        Some(origin) => Parsed::Absolute {
-            http_origin: matches!(&*scheme, "http" | "https").then_some(origin),
-            scheme: scheme.into_owned(),
-        },
-        None => Parsed::Invalid,
+    match scheme(text) {
+        None => Parsed::Relative,
+        Some(scheme) if parses(text) => Parsed::Absolute { scheme },
+        Some(_) => Parsed::Invalid,
     }
+}
+
+/// Whether a URL with a scheme parses (ammonia drops one that does not).
+pub(crate) fn parses(text: &str) -> bool {
+    backend::parses(text)
+}
+
+/// The serialized origin of an absolute http(s) URL (`https://example.com:8080`).
+pub(crate) fn http_origin(text: &str) -> Option<String> {
+    if !matches!(scheme(text).as_deref(), Some("http" | "https")) {
+        return None;
+    }
+    backend::origin(text)
 }
 
 /// Without a scheme, a URL is relative: what the parser reports as "relative URL without a base".
@@ -76,8 +81,11 @@ pub(crate) struct BaseUrl {
 impl BaseUrl {
     /// `None` unless `text` is an absolute http or https URL.
     pub fn parse(text: &str) -> Option<BaseUrl> {
-        let (base, scheme, origin) = backend::parse_base(text)?;
-        matches!(&*scheme, "http" | "https").then_some(BaseUrl { base, origin })
+        if !matches!(scheme(text).as_deref(), Some("http" | "https")) {
+            return None;
+        }
+        let (base, origin) = backend::parse_base(text)?;
+        Some(BaseUrl { base, origin })
     }
 
     /// `url` resolved against the base (as an `<a href>` in a page at the base URL would be).
@@ -104,15 +112,19 @@ impl BaseUrl {
 mod backend {
     pub(super) type Base = url::Url;
 
-    /// The serialized origin, if `text` parses.
-    pub(super) fn origin(text: &str) -> Option<String> {
-        parse_base(text).map(|(_, _, origin)| origin)
+    pub(super) fn parses(text: &str) -> bool {
+        url::Url::parse(text).is_ok()
     }
 
-    pub(super) fn parse_base(text: &str) -> Option<(Base, String, String)> {
+    /// The serialized origin, if `text` parses.
+    pub(super) fn origin(text: &str) -> Option<String> {
+        parse_base(text).map(|(_, origin)| origin)
+    }
+
+    pub(super) fn parse_base(text: &str) -> Option<(Base, String)> {
         let url = url::Url::parse(text).ok()?;
-        let (scheme, origin) = (url.scheme().to_owned(), url.origin().ascii_serialization());
-        Some((url, scheme, origin))
+        let origin = url.origin().ascii_serialization();
+        Some((url, origin))
     }
 
     pub(super) fn join(base: &Base, url: &str) -> Option<String> {
@@ -128,18 +140,24 @@ mod backend {
     /// The base's serialization (`href`), which `new URL(url, base)` reads back.
     pub(super) type Base = String;
 
-    /// The serialized origin, if `text` parses.
-    pub(super) fn origin(text: &str) -> Option<String> {
-        parse_base(text).map(|(_, _, origin)| origin)
+    pub(super) fn parses(text: &str) -> bool {
+        parsed(text).is_some()
     }
 
-    pub(super) fn parse_base(text: &str) -> Option<(Base, String, String)> {
+    /// The serialized origin, if `text` parses.
+    pub(super) fn origin(text: &str) -> Option<String> {
+        parsed(text).map(|url| url.origin())
+    }
+
+    pub(super) fn parse_base(text: &str) -> Option<(Base, String)> {
+        parsed(text).map(|url| (url.href(), url.origin()))
+    }
+
+    /// `text` as the browser parses it, refusing what the standard refuses and Chromium reads.
+    fn parsed(text: &str) -> Option<Url> {
         let url = Url::new(text).ok()?;
-        let scheme = scheme(&url);
-        if is_special(&scheme) && has_forbidden_host_code_point(text, None) {
-            return None;
-        }
-        Some((url.href(), scheme, url.origin()))
+        let special = super::scheme(text).is_some_and(|scheme| is_special(&scheme));
+        (!(special && has_forbidden_host_code_point(text, None))).then_some(url)
     }
 
     pub(super) fn join(base: &Base, url: &str) -> Option<String> {
@@ -258,18 +276,20 @@ mod tests {
         assert_eq!(parse("http://a:99999/"), Parsed::Invalid);
         assert_eq!(
             parse("HTTPS://Example.COM:443/a"),
-            Parsed::Absolute {
-                scheme: "https".into(),
-                http_origin: Some("https://example.com".into())
-            }
+            Parsed::Absolute { scheme: "https".into() }
         );
         assert_eq!(
             parse("mailto:a@b"),
             Parsed::Absolute {
-                scheme: "mailto".into(),
-                http_origin: None
+                scheme: "mailto".into()
             }
         );
+        assert_eq!(
+            http_origin("HTTPS://Example.COM:443/a").as_deref(),
+            Some("https://example.com")
+        );
+        assert_eq!(http_origin("mailto:a@b"), None);
+        assert_eq!(http_origin("http://a:99999/"), None);
     }
 
     #[test]
