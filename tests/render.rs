@@ -92,6 +92,13 @@ fn raw_html_modes() {
         html(md, r#"{"rawHtml":"trusted","tagfilter":false}"#),
         "<p>Hi <b>there</b></p>\n<div>block <i>text</i><script>evil()</script></div>\n"
     );
+    // Comments are raw HTML too: trusted, they stay; sanitized, they go.
+    let md = "a <!-- note --> b\n\n<!-- block -->\n";
+    assert_eq!(
+        html(md, r#"{"rawHtml":"trusted"}"#),
+        "<p>a <!-- note --> b</p>\n<!-- block -->\n"
+    );
+    assert_eq!(html(md, r#"{"rawHtml":"sanitize"}"#), "<p>a  b</p>\n\n");
 }
 
 #[test]

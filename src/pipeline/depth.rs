@@ -11,9 +11,9 @@
 //!   open at depth `MAX_DEPTH` or deeper are dropped, start and end, keeping their content; a
 //!   dropped block container leaves a line break so words do not run together. Leaf blocks
 //!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
-//! * Raw HTML (and the markup our own adapters write, which arrives the same way) is tokenized as
-//!   html5ever would tokenize it, and a model of html5ever's tree builder follows every token,
-//!   Markdown's included, to know the depth html5ever will reach. A start tag that would open at
+//! * Raw HTML is tokenized as html5ever would tokenize it, and a model of html5ever's tree builder
+//!   follows every token, Markdown's included, to know the depth html5ever will reach. (The
+//!   adapters after this one add markup of our own, typed, of a bounded depth: [`HTML_SLACK`].) A start tag that would open at
 //!   `MAX_DEPTH + HTML_SLACK` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
 //!   was, and the end tag that matches it is escaped too.
 //!
@@ -36,8 +36,9 @@
 //!   nothing follows, and it stays as it is.
 //!
 //! One more thing keeps the sanitizer linear, though it has nothing to do with depth: html5ever's
-//! serializer scans a text node to its end for every `&` in it, so Markdown text is cut by an
-//! empty comment every [`TEXT_RUN`] bytes (the sanitizer removes comments; the text is the same).
+//! serializer scans a text node to its end for every `&` in it, so Markdown text gets a
+//! [`Node::TextCut`] every [`TEXT_RUN`] bytes: an empty comment in what the sanitizer reads, if
+//! it runs (it removes comments; the text is the same).
 //!
 //! Pathological documents aside, nothing changes: a document that never nests `MAX_DEPTH` deep
 //! and leaves no tag unfinished is passed through untouched (but for those comments).
@@ -50,6 +51,8 @@ use std::rc::Rc;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::markup::Node;
+
 /// The deepest Markdown nesting that reaches the sanitizer.
 ///
 /// 64 levels is far beyond anything written to be read (each level of a quote or list indents
@@ -58,10 +61,9 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 /// hostile input. Browsers flatten at 512; markdown-it stops nesting at 100.
 pub(crate) const MAX_DEPTH: usize = 64;
 
-/// Extra depth allowed to HTML tags (raw or written by our adapters) over [`MAX_DEPTH`]: a table
-/// in a paragraph-level position adds `table > tbody > tr > td`, and a footnote reference inside
-/// a link adds `a > sup > a`. With it, markup our adapters write inside the deepest Markdown
-/// container is never escaped.
+/// Extra depth allowed to raw HTML tags over [`MAX_DEPTH`], which also bounds what our own markup
+/// adds: a table in a paragraph-level position adds `table > tbody > tr > td`, a footnote
+/// reference inside a link `a > sup > a`, a quote's figure one level.
 const HTML_SLACK: usize = 8;
 
 /// The longest run of text (in bytes) written between two tags: longer runs are cut by an empty
@@ -80,7 +82,7 @@ pub(crate) struct Depth<'a, I> {
     /// Whether raw HTML is tokenized (and bounded). Off when raw HTML is trusted: no sanitizer
     /// parses it, and trusted HTML is passed through unchanged.
     raw_html: bool,
-    ready: VecDeque<Event<'a>>,
+    ready: VecDeque<Node<'a>>,
     /// The event that ended a run of raw HTML, to be handled next.
     held: Option<Event<'a>>,
     /// A run of raw HTML events being read (kept for its allocation).
@@ -175,7 +177,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         if self.in_image > 0 {
             self.in_image += usize::from(matches!(tag, Tag::Image { .. }));
             self.open.push(true);
-            self.ready.push_back(Event::Start(tag));
+            self.ready.push_back(Node::Event(Event::Start(tag)));
             return;
         }
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
@@ -184,7 +186,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             self.scanner.diverged = true;
             if block {
                 // A line break keeps the words of flattened list items and quotes apart.
-                self.ready.push_back(Event::SoftBreak);
+                self.ready.push_back(Node::Event(Event::SoftBreak));
                 self.tree.characters(false);
             }
             return;
@@ -209,14 +211,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             self.text("1");
             self.end_elements(&["sup"], false);
         }
-        self.ready.push_back(Event::Start(tag));
+        self.ready.push_back(Node::Event(Event::Start(tag)));
     }
 
     fn end(&mut self, end: TagEnd) {
         let passed = self.open.pop().unwrap_or(true);
         if self.in_image > 0 {
             self.in_image -= usize::from(matches!(end, TagEnd::Image));
-            self.ready.push_back(Event::End(end));
+            self.ready.push_back(Node::Event(Event::End(end)));
             return;
         }
         // The end of a dropped start goes too, unless SVG or MathML content opened since (the end
@@ -229,7 +231,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             self.in_table_head = false;
         }
         self.end_elements(names, block);
-        self.ready.push_back(Event::End(end));
+        self.ready.push_back(Node::Event(Event::End(end)));
     }
 
     fn markdown(&mut self, event: Event<'a>) {
@@ -274,18 +276,20 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             Event::End(end) => self.end(end),
             Event::Text(text) if self.in_image == 0 => self.text_run(text),
             Event::Code(code) if self.in_image == 0 && self.raw_html && self.markup() && code.len() > TEXT_RUN => {
-                self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("<code>")));
+                self.ready.push_back(Node::start("code"));
                 self.text_run(code);
-                self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("</code>")));
+                self.ready.push_back(Node::End("code"));
             }
             Event::SoftBreak => {
                 self.text_run += 1;
-                self.ready.push_back(event);
+                self.ready.push_back(Node::Event(event));
             }
-            event => self.ready.push_back(event),
+            event => self.ready.push_back(Node::Event(event)),
         }
         // A tag written ends the run of text (a dropped one writes nothing).
-        if self.ready.len() > queued && !matches!(self.ready.back(), Some(Event::Text(_) | Event::SoftBreak)) {
+        if self.ready.len() > queued
+            && !matches!(self.ready.back(), Some(Node::Event(Event::Text(_) | Event::SoftBreak)))
+        {
             self.text_run = 0;
         }
     }
@@ -294,7 +298,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     /// [`TEXT_RUN`] (when the sanitizer will read it).
     fn text_run(&mut self, text: CowStr<'a>) {
         if !self.raw_html || !self.markup() {
-            self.ready.push_back(Event::Text(text));
+            self.ready.push_back(Node::Event(Event::Text(text)));
             return;
         }
         let mut at = 0;
@@ -307,7 +311,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                     whole if at > 0 => CowStr::from(whole[at..].to_owned()),
                     whole => whole,
                 };
-                self.ready.push_back(Event::Text(rest));
+                self.ready.push_back(Node::Event(Event::Text(rest)));
                 return;
             }
             let mut end = at + room;
@@ -319,9 +323,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                     CowStr::Borrowed(whole) => CowStr::Borrowed(&whole[at..end]),
                     whole => CowStr::from(whole[at..end].to_owned()),
                 };
-                self.ready.push_back(Event::Text(piece));
+                self.ready.push_back(Node::Event(Event::Text(piece)));
             }
-            self.ready.push_back(Event::InlineHtml(CowStr::Borrowed("<!---->")));
+            self.ready.push_back(Node::TextCut);
             self.text_run = 0;
             at = end;
         }
@@ -362,15 +366,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                 }
                 event => event,
             };
-            self.ready.push_back(event);
+            self.ready.push_back(Node::Event(event));
         }
     }
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
-    type Item = Event<'a>;
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
+    fn next(&mut self) -> Option<Node<'a>> {
         loop {
             if let Some(event) = self.ready.pop_front() {
                 return Some(event);
@@ -2988,9 +2992,18 @@ mod tests {
             | Options::ENABLE_SUBSCRIPT
     }
 
+    /// pulldown-cmark's HTML for the bounded events, with the typed nodes this adapter adds
+    /// written as it would write them.
     fn bounded(markdown: &str) -> String {
         let mut out = String::new();
-        html::push_html(&mut out, Depth::new(Parser::new_ext(markdown, options()), true));
+        let events = Depth::new(Parser::new_ext(markdown, options()), true).map(|node| match node {
+            Node::Event(event) => event,
+            Node::TextCut => Event::InlineHtml(CowStr::Borrowed("<!---->")),
+            Node::Start(name, _) => Event::InlineHtml(CowStr::from(format!("<{name}>"))),
+            Node::End(name) => Event::InlineHtml(CowStr::from(format!("</{name}>"))),
+            Node::Text(text) => Event::Text(text),
+        });
+        html::push_html(&mut out, events);
         out
     }
 

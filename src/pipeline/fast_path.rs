@@ -1,13 +1,13 @@
-//! The sanitizer's result without the sanitizer, for HTML that only quire's own writer produced.
+//! The sanitizer's result without the sanitizer, for raw HTML written the common way, and the
+//! pieces of the HTML model the writer shares: the elements quire writes with what the policy
+//! allows on each, the tree builder's checks, ammonia's attribute steps and the serializer's form.
 //!
-//! Markdown without raw HTML becomes HTML whose every tag and attribute name quire chose and whose
-//! every text and attribute value the writer escaped. For such HTML, html5ever's parse, ammonia's
-//! clean and the serializer would only apply the attribute policy (URL schemes, id prefix, classes,
-//! `rel`) and re-serialize. This module does both in one linear pass, with ammonia's steps in
-//! ammonia's order and the policy's own filters from `sanitize.rs`, and gives up (`None`: the
-//! caller runs ammonia) at anything it does not model: a tag outside [`FAST_TAGS`], a comment, an
-//! entity the writer does not write, a nesting that the HTML tree builder would repair. The
-//! differential test below checks it against ammonia, byte for byte.
+//! Where a document has raw HTML, the written document is read here in one linear pass: each tag
+//! gets ammonia's attribute steps in ammonia's order and the policy's own filters from
+//! `sanitize.rs`, and is written as html5ever's serializer writes it. It gives up (`None`: the
+//! caller runs ammonia) at anything it does not model: a tag outside [`FAST_TAGS`], a comment
+//! that is not plain, an entity the writer does not write, a nesting that the HTML tree builder
+//! would repair. The differential test checks it against ammonia, byte for byte.
 
 use std::borrow::Cow;
 
@@ -128,9 +128,9 @@ const NOT_SPECIAL: [&str; 20] = [
 /// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
 /// out once (at compile time) instead of by string comparisons per tag.
 #[derive(Clone, Copy)]
-struct Element(u8);
+pub(super) struct Element(u8);
 
-const IS_VOID: u8 = 1;
+pub(super) const IS_VOID: u8 = 1;
 const CLOSES_AN_OPEN_P: u8 = 2;
 const IS_SPECIAL: u8 = 4;
 const IS_HEADING: u8 = 8;
@@ -219,7 +219,7 @@ const fn name_key(name: &[u8]) -> Option<u128> {
 }
 
 impl Element {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         FAST_TAGS[usize::from(self.0)].0
     }
 
@@ -227,14 +227,14 @@ impl Element {
         FAST_TAGS[usize::from(self.0)].1
     }
 
-    fn is(self, flag: u8) -> bool {
+    pub(super) fn is(self, flag: u8) -> bool {
         FLAGS[usize::from(self.0)] & flag != 0
     }
 }
 
 /// The elements open in the output, and how many of the kinds the checks ask about.
 #[derive(Default)]
-struct Open {
+pub(super) struct Open {
     stack: Vec<Element>,
     paragraphs: usize,
     links: usize,
@@ -254,7 +254,7 @@ impl Open {
         }
     }
 
-    fn push(&mut self, element: Element) {
+    pub(super) fn push(&mut self, element: Element) {
         if let Some(count) = self.counter(element) {
             *count += 1;
         }
@@ -262,7 +262,7 @@ impl Open {
     }
 
     /// Closes the current element if it is `name`.
-    fn pop(&mut self, name: &str) -> Option<()> {
+    pub(super) fn pop(&mut self, name: &str) -> Option<()> {
         let element = *self.stack.last().filter(|element| element.name() == name)?;
         self.stack.pop();
         if let Some(count) = self.counter(element) {
@@ -362,7 +362,7 @@ pub(crate) fn is_plain_comment(html: &str) -> bool {
 /// The length of the comment at the start of `html` if it is plain: `<!--`, then text without
 /// `--` that neither starts with `>` or `->` (which end a comment at once) nor ends with `-`, then
 /// `-->`. Every other shape (`--!>`, nested `<!--`, no end) is left to the sanitizer.
-fn plain_comment_length(html: &str) -> Option<usize> {
+pub(super) fn plain_comment_length(html: &str) -> Option<usize> {
     let after_start = html.strip_prefix("<!--")?;
     let body = &after_start[..after_start.find("-->")?];
     let plain = !(body.starts_with('>') || body.starts_with("->") || body.ends_with('-') || body.contains("--"));
@@ -373,7 +373,7 @@ fn plain_comment_length(html: &str) -> Option<usize> {
 const MAX_ATTRIBUTES: usize = 16;
 
 /// An attribute as read: its name and its value as the parser reads it.
-type Attribute<'h> = (&'h str, Cow<'h, str>);
+pub(super) type Attribute<'h> = (&'h str, Cow<'h, str>);
 
 /// One tag as our writer spells it: lowercase names, `"`-quoted values.
 enum Tag<'h> {
@@ -467,7 +467,7 @@ fn name_len(bytes: &[u8]) -> usize {
     }
 }
 
-fn lookup(name: &str) -> Option<Element> {
+pub(super) fn lookup(name: &str) -> Option<Element> {
     let key = name_key(name.as_bytes())?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
@@ -475,7 +475,7 @@ fn lookup(name: &str) -> Option<Element> {
 
 /// Whether the tree builder would put `element` where it stands: inside the current element,
 /// with nothing closed, moved or inserted. Conservative: `false` sends the document to ammonia.
-fn fits(open: &Open, element: Element) -> bool {
+pub(super) fn fits(open: &Open, element: Element) -> bool {
     let name = element.name();
     let table_child = match open.current() {
         Some("table") => Some(matches!(name, "caption" | "thead" | "tbody")),
@@ -658,7 +658,11 @@ fn push_escaped(out: &mut String, c: char, attribute: bool) {
 /// ammonia's attribute steps, in its order: the allow-list and URL schemes, forced values, `rel`,
 /// the id prefix, the policy's attribute filter (removing with `swap_remove`, as ammonia does,
 /// which moves the last attribute into the gap), then relative URLs.
-fn clean_attributes<'h>(element: Element, attributes: &mut Vec<Attribute<'h>>, settings: &Settings<'h>) -> Option<()> {
+pub(super) fn clean_attributes<'h>(
+    element: Element,
+    attributes: &mut Vec<Attribute<'h>>,
+    settings: &Settings<'h>,
+) -> Option<()> {
     let allowed = element.attributes();
     attributes.retain(|(name, value)| {
         let listed = GENERIC_ATTRIBUTES.contains(name)
@@ -723,7 +727,7 @@ fn url_allowed(value: &str, settings: &Settings<'_>) -> bool {
     }
 }
 
-fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {
+pub(super) fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {
     out.push('<');
     out.push_str(name);
     for (attribute, value) in attributes {

@@ -2,40 +2,43 @@
 //! superscript links in order of first reference, and the definitions that are referenced move to
 //! a `<section class="footnotes">` list at the end, each with links back to its references.
 
-use std::collections::HashMap;
-use std::fmt::Write;
+use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::headings::github_slug;
+use super::markup::Node;
 
 pub(crate) struct Footnotes<'a, I> {
-    events: I,
+    nodes: I,
     id_prefix: &'a str,
-    /// Each definition's events (without its start and end), by label.
-    definitions: HashMap<CowStr<'a>, Vec<Event<'a>>>,
+    /// Each definition's nodes (without its start and end), by label.
+    definitions: HashMap<CowStr<'a>, Vec<Node<'a>>>,
     /// Labels in order of first reference; a label's number is its index + 1.
     order: Vec<CowStr<'a>>,
     /// Per label: number, and how many references it has had so far.
     numbers: HashMap<CowStr<'a>, (usize, usize)>,
-    /// The footnote section, once the main flow is exhausted.
-    tail: Option<std::vec::IntoIter<Event<'a>>>,
+    /// Nodes ready to be passed on: a reference's markup, then the footnote section at the end.
+    ready: VecDeque<Node<'a>>,
+    done: bool,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
-    pub fn new(events: I, id_prefix: &'a str) -> Self {
+impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
+    pub fn new(nodes: I, id_prefix: &'a str) -> Self {
         Footnotes {
-            events,
+            nodes,
             id_prefix,
             definitions: HashMap::new(),
             order: Vec::new(),
             numbers: HashMap::new(),
-            tail: None,
+            ready: VecDeque::new(),
+            done: false,
         }
     }
 
     /// `<sup>` link for one reference; the n-th reference to a note gets its own id for the way back.
-    fn reference(&mut self, label: CowStr<'a>) -> Event<'a> {
+    fn reference(&mut self, label: CowStr<'a>, out: &mut impl Extend<Node<'a>>) {
         let next_number = self.order.len() + 1;
         let (number, count) = self.numbers.entry(label.clone()).or_insert((next_number, 0));
         *count += 1;
@@ -46,22 +49,32 @@ impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
         let slug = github_slug(&label);
         let prefix = self.id_prefix;
         let suffix = if count > 1 { format!("-{count}") } else { String::new() };
-        Event::InlineHtml(CowStr::from(format!(
-            "<sup class=\"footnote-ref\"><a href=\"#{prefix}fn-{slug}\" id=\"{prefix}fnref-{slug}{suffix}\">{number}</a></sup>"
-        )))
+        out.extend([
+            Node::Start("sup", vec![("class", Cow::Borrowed("footnote-ref"))]),
+            Node::Start(
+                "a",
+                vec![
+                    ("href", Cow::Owned(format!("#{prefix}fn-{slug}"))),
+                    ("id", Cow::Owned(format!("{prefix}fnref-{slug}{suffix}"))),
+                ],
+            ),
+            Node::text(number.to_string()),
+            Node::End("a"),
+            Node::End("sup"),
+        ]);
     }
 
     fn collect_definition(&mut self, label: CowStr<'a>) {
         let mut body = Vec::new();
         let mut depth = 0usize;
-        for event in self.events.by_ref() {
-            match &event {
-                Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
-                Event::End(TagEnd::FootnoteDefinition) if depth == 0 => break,
-                Event::End(TagEnd::FootnoteDefinition) => depth -= 1,
+        for node in self.nodes.by_ref() {
+            match &node {
+                Node::Event(Event::Start(Tag::FootnoteDefinition(_))) => depth += 1,
+                Node::Event(Event::End(TagEnd::FootnoteDefinition)) if depth == 0 => break,
+                Node::Event(Event::End(TagEnd::FootnoteDefinition)) => depth -= 1,
                 _ => {}
             }
-            body.push(event);
+            body.push(node);
         }
         // The first definition of a label wins, as in cmark-gfm.
         self.definitions.entry(label).or_insert(body);
@@ -69,8 +82,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
 
     /// The section of referenced notes. References inside notes may number further notes, which
     /// then follow in the same list.
-    fn section(&mut self) -> Vec<Event<'a>> {
-        let mut out = Vec::new();
+    fn section(&mut self) -> VecDeque<Node<'a>> {
+        let mut out = VecDeque::new();
         let mut index = 0;
         while index < self.order.len() {
             let label = self.order[index].clone();
@@ -79,67 +92,90 @@ impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
                 continue;
             };
             let slug = github_slug(&label);
-            let prefix = self.id_prefix;
             if out.is_empty() {
-                out.push(Event::Html(CowStr::Borrowed("<section class=\"footnotes\">\n<ol>\n")));
+                out.extend([
+                    Node::Start("section", vec![("class", Cow::Borrowed("footnotes"))]),
+                    Node::newline(),
+                    Node::start("ol"),
+                    Node::newline(),
+                ]);
             }
-            out.push(Event::Html(CowStr::from(format!("<li id=\"{prefix}fn-{slug}\">\n"))));
+            out.push_back(Node::Start(
+                "li",
+                vec![("id", Cow::Owned(format!("{}fn-{slug}", self.id_prefix)))],
+            ));
+            out.push_back(Node::newline());
+            // The links back go inside the last paragraph, or after the note's last block.
             let backrefs = self.backrefs(&label, &slug);
-            let ends_with_paragraph = matches!(body.last(), Some(Event::End(TagEnd::Paragraph)));
-            let last = body.len();
-            for (i, event) in body.into_iter().enumerate() {
-                let event = match event {
-                    Event::FootnoteReference(label) => self.reference(label),
-                    event => event,
-                };
-                if ends_with_paragraph && i + 1 == last {
-                    out.push(Event::InlineHtml(CowStr::from(backrefs.clone())));
+            let ends_with_paragraph = matches!(body.last(), Some(Node::Event(Event::End(TagEnd::Paragraph))));
+            let mut body = body.into_iter();
+            let last = ends_with_paragraph.then(|| body.next_back()).flatten();
+            for node in body {
+                match node {
+                    Node::Event(Event::FootnoteReference(label)) => self.reference(label, &mut out),
+                    node => out.push_back(node),
                 }
-                out.push(event);
             }
-            if !ends_with_paragraph {
-                out.push(Event::Html(CowStr::from(backrefs)));
-            }
-            out.push(Event::Html(CowStr::Borrowed("</li>\n")));
+            out.extend(backrefs);
+            out.extend(last);
+            out.extend([Node::End("li"), Node::newline()]);
         }
         if !out.is_empty() {
-            out.push(Event::Html(CowStr::Borrowed("</ol>\n</section>\n")));
+            out.extend([Node::End("ol"), Node::newline(), Node::End("section"), Node::newline()]);
         }
         out
     }
 
-    fn backrefs(&self, label: &CowStr<'a>, slug: &str) -> String {
+    fn backrefs(&self, label: &CowStr<'a>, slug: &str) -> Vec<Node<'a>> {
         let (number, count) = self.numbers.get(label).copied().unwrap_or((0, 1));
-        let prefix = self.id_prefix;
-        let mut html = String::new();
+        let mut out = Vec::new();
         for n in 1..=count.max(1) {
             let (suffix, which) = if n > 1 {
                 (format!("-{n}"), format!(" ({n})"))
             } else {
                 (String::new(), String::new())
             };
-            let _ = write!(
-                html,
-                " <a href=\"#{prefix}fnref-{slug}{suffix}\" class=\"footnote-backref\" aria-label=\"Back to reference {number}{which}\">↩</a>"
-            );
+            out.extend([
+                Node::text(" "),
+                Node::Start(
+                    "a",
+                    vec![
+                        ("href", Cow::Owned(format!("#{}fnref-{slug}{suffix}", self.id_prefix))),
+                        ("class", Cow::Borrowed("footnote-backref")),
+                        ("aria-label", Cow::Owned(format!("Back to reference {number}{which}"))),
+                    ],
+                ),
+                Node::text("↩"),
+                Node::End("a"),
+            ]);
         }
-        html
+        out
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Footnotes<'a, I> {
-    type Item = Event<'a>;
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Footnotes<'a, I> {
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
+    fn next(&mut self) -> Option<Node<'a>> {
         loop {
-            if let Some(tail) = &mut self.tail {
-                return tail.next();
+            if let Some(node) = self.ready.pop_front() {
+                return Some(node);
             }
-            match self.events.next() {
-                Some(Event::FootnoteReference(label)) => return Some(self.reference(label)),
-                Some(Event::Start(Tag::FootnoteDefinition(label))) => self.collect_definition(label),
-                Some(event) => return Some(event),
-                None => self.tail = Some(self.section().into_iter()),
+            if self.done {
+                return None;
+            }
+            match self.nodes.next() {
+                Some(Node::Event(Event::FootnoteReference(label))) => {
+                    let mut markup = std::mem::take(&mut self.ready);
+                    self.reference(label, &mut markup);
+                    self.ready = markup;
+                }
+                Some(Node::Event(Event::Start(Tag::FootnoteDefinition(label)))) => self.collect_definition(label),
+                Some(node) => return Some(node),
+                None => {
+                    self.done = true;
+                    self.ready = self.section();
+                }
             }
         }
     }

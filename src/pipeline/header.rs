@@ -2,8 +2,9 @@
 //! title, dek, byline, date and reading time, and optionally a `<nav class="toc">` table of contents.
 //! Every value is escaped: they come from the document.
 
-use pulldown_cmark_escape::escape_html;
+use std::borrow::Cow;
 
+use super::writer::Writer;
 use crate::TocEntry;
 
 pub(crate) struct Frame<'m> {
@@ -19,99 +20,120 @@ pub(crate) struct Frame<'m> {
 }
 
 /// `<article …>` and its header; the body and [`close`] follow.
-pub(crate) fn open(frame: &Frame<'_>, out: &mut String) {
-    out.push_str("<article");
+pub(crate) fn open(frame: &Frame<'_>, out: &mut Writer<'_>) {
+    let mut attributes = Vec::new();
     if let Some(lang) = frame.lang {
-        attribute(out, "lang", lang);
+        attributes.push(("lang", Cow::Borrowed(lang)));
     }
     if let Some(dir) = frame.dir {
-        attribute(out, "dir", dir);
+        attributes.push(("dir", Cow::Borrowed(dir)));
     }
-    out.push_str(">\n<header>\n");
+    out.start("article", attributes);
+    out.text("\n");
+    out.start("header", Vec::new());
+    out.text("\n");
     if let Some(title) = frame.title {
-        out.push_str("<h1>");
-        text(out, title);
-        out.push_str("</h1>\n");
+        element(out, "h1", None, title);
     }
     if let Some(dek) = frame.dek {
-        out.push_str("<p class=\"dek\">");
-        text(out, dek);
-        out.push_str("</p>\n");
+        element(out, "p", Some("dek"), dek);
     }
     if !frame.authors.is_empty() {
-        out.push_str("<p class=\"byline\">By ");
+        out.start("p", class("byline"));
+        out.text("By ");
         for (i, author) in frame.authors.iter().enumerate() {
-            out.push_str(match i {
+            out.text(match i {
                 0 => "",
                 i if i + 1 == frame.authors.len() => " and ",
                 _ => ", ",
             });
-            out.push_str("<span class=\"author\">");
-            text(out, author);
-            out.push_str("</span>");
+            out.start("span", class("author"));
+            out.text(author);
+            out.end("span");
         }
-        out.push_str("</p>\n");
+        out.end("p");
+        out.text("\n");
     }
-    out.push_str("<p class=\"article-meta\">");
+    out.start("p", class("article-meta"));
     if let Some(date) = frame.date {
-        out.push_str("<time");
-        attribute(out, "datetime", date);
-        out.push('>');
-        text(out, date);
-        out.push_str("</time> · ");
+        out.start("time", vec![("datetime", Cow::Borrowed(date))]);
+        out.text(date);
+        out.end("time");
+        out.text(" · ");
     }
-    out.push_str(&format!(
-        "<span class=\"reading-time\">{} min read</span></p>\n</header>\n",
-        frame.reading_minutes
-    ));
+    out.start("span", class("reading-time"));
+    out.text(&format!("{} min read", frame.reading_minutes));
+    out.end("span");
+    out.end("p");
+    out.text("\n");
+    out.end("header");
+    out.text("\n");
 }
 
-pub(crate) fn close(out: &mut String) {
-    out.push_str("</article>\n");
+pub(crate) fn close(out: &mut Writer<'_>) {
+    out.end("article");
+    out.text("\n");
 }
 
 /// A nested list of links to the headings (those with ids) up to `max_level`.
-pub(crate) fn toc_nav(toc: &[TocEntry], max_level: u8, out: &mut String) {
+pub(crate) fn toc_nav(toc: &[TocEntry], max_level: u8, out: &mut Writer<'_>) {
     let entries: Vec<&TocEntry> = toc.iter().filter(|e| e.level <= max_level && e.id.is_some()).collect();
     if entries.is_empty() {
         return;
     }
-    out.push_str("<nav class=\"toc\" aria-label=\"Contents\">\n");
+    out.start(
+        "nav",
+        vec![
+            ("class", Cow::Borrowed("toc")),
+            ("aria-label", Cow::Borrowed("Contents")),
+        ],
+    );
+    out.text("\n");
     // Levels of the open lists; a deeper heading opens a list inside the current item.
     let mut open: Vec<u8> = Vec::new();
     for entry in entries {
         while open.last().is_some_and(|&level| level > entry.level) {
-            out.push_str("</li>\n</ol>\n");
+            close_item_and_list(out);
             open.pop();
         }
         match open.last() {
-            Some(&level) if level == entry.level => out.push_str("</li>\n"),
+            Some(&level) if level == entry.level => {
+                out.end("li");
+                out.text("\n");
+            }
             _ => {
-                out.push_str("<ol>\n");
+                out.start("ol", Vec::new());
+                out.text("\n");
                 open.push(entry.level);
             }
         }
-        out.push_str("<li><a href=\"#");
-        text(out, entry.id.as_deref().unwrap_or_default());
-        out.push_str("\">");
-        text(out, &entry.text);
-        out.push_str("</a>");
+        out.start("li", Vec::new());
+        let href = format!("#{}", entry.id.as_deref().unwrap_or_default());
+        out.start("a", vec![("href", Cow::Owned(href))]);
+        out.text(&entry.text);
+        out.end("a");
     }
     for _ in open {
-        out.push_str("</li>\n</ol>\n");
+        close_item_and_list(out);
     }
-    out.push_str("</nav>\n");
+    out.end("nav");
+    out.text("\n");
 }
 
-fn attribute(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    text(out, value);
-    out.push('"');
+fn close_item_and_list(out: &mut Writer<'_>) {
+    out.end("li");
+    out.text("\n");
+    out.end("ol");
+    out.text("\n");
 }
 
-fn text(out: &mut String, value: &str) {
-    // Writing into a String cannot fail.
-    let _ = escape_html(out, value);
+fn element(out: &mut Writer<'_>, name: &'static str, class_name: Option<&'static str>, text: &str) {
+    out.start(name, class_name.map(class).unwrap_or_default());
+    out.text(text);
+    out.end(name);
+    out.text("\n");
+}
+
+fn class(name: &'static str) -> Vec<(&'static str, Cow<'static, str>)> {
+    vec![("class", Cow::Borrowed(name))]
 }

@@ -3,9 +3,11 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use pulldown_cmark_escape::escape_html;
+use super::markup::Node;
 
 use crate::article::TocEntry;
 
@@ -19,9 +21,9 @@ pub(crate) struct Outline {
 }
 
 pub(crate) struct Headings<'a, I> {
-    events: I,
-    /// Events of the heading being passed on, after its rewritten start.
-    pending: VecDeque<Event<'a>>,
+    nodes: I,
+    /// Nodes of the heading being passed on, after its rewritten start.
+    pending: VecDeque<Node<'a>>,
     /// `Some(prefix)` when headings get ids.
     id_prefix: Option<&'a str>,
     /// Whether headings with an id get a `#` link to themselves.
@@ -30,10 +32,10 @@ pub(crate) struct Headings<'a, I> {
     pub outline: Outline,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
-    pub fn new(events: I, id_prefix: Option<&'a str>, anchors: bool) -> Self {
+impl<'a, I: Iterator<Item = Node<'a>>> Headings<'a, I> {
+    pub fn new(nodes: I, id_prefix: Option<&'a str>, anchors: bool) -> Self {
         Headings {
-            events,
+            nodes,
             pending: VecDeque::new(),
             id_prefix,
             anchors,
@@ -54,16 +56,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
         written_id: Option<CowStr<'a>>,
         classes: Vec<CowStr<'a>>,
         _attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
-    ) -> Event<'a> {
+    ) -> Node<'a> {
         let mut text = String::new();
-        for event in self.events.by_ref() {
-            match &event {
-                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => text.push_str(t),
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
+        for node in self.nodes.by_ref() {
+            match &node {
+                Node::Event(Event::Text(t) | Event::Code(t) | Event::InlineMath(t)) => text.push_str(t),
+                Node::Event(Event::SoftBreak | Event::HardBreak) => text.push(' '),
                 _ => {}
             }
-            let end = matches!(event, Event::End(TagEnd::Heading(_)));
-            self.pending.push_back(event);
+            let end = matches!(node, Node::Event(Event::End(TagEnd::Heading(_))));
+            self.pending.push_back(node);
             if end {
                 break;
             }
@@ -74,8 +76,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
             format!("{prefix}{}", self.slugs.unique(base))
         });
         if let (true, Some(id)) = (self.anchors, &id) {
-            let anchor = anchor(id, &text);
-            self.pending.insert(self.pending.len().saturating_sub(1), anchor);
+            let end = self.pending.pop_back();
+            self.pending.extend(anchor(id, &text));
+            self.pending.extend(end);
         }
         if level == HeadingLevel::H1 && self.outline.first_h1.is_none() {
             self.outline.first_h1 = Some(self.outline.headings.len());
@@ -87,40 +90,48 @@ impl<'a, I: Iterator<Item = Event<'a>>> Headings<'a, I> {
         });
         // Of `{#id .class key=value}` only the id and classes are kept: other attributes could
         // carry event handlers or styles.
-        Event::Start(Tag::Heading {
+        Node::Event(Event::Start(Tag::Heading {
             level,
             id: id.map(CowStr::from).or(written_id),
             classes,
             attrs: Vec::new(),
-        })
+        }))
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Headings<'a, I> {
-    type Item = Event<'a>;
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Headings<'a, I> {
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
-        if let Some(event) = self.pending.pop_front() {
-            return Some(event);
+    fn next(&mut self) -> Option<Node<'a>> {
+        if let Some(node) = self.pending.pop_front() {
+            return Some(node);
         }
-        match self.events.next()? {
-            Event::Start(Tag::Heading {
+        match self.nodes.next()? {
+            Node::Event(Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
-            }) => Some(self.heading(level, id, classes, attrs)),
-            event => Some(event),
+            })) => Some(self.heading(level, id, classes, attrs)),
+            node => Some(node),
         }
     }
 }
 
 /// The link a reader uses to copy a section's address; its text is not part of the heading's text.
-fn anchor<'a>(id: &str, text: &str) -> Event<'a> {
-    let mut html = format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section: ");
-    let _ = escape_html(&mut html, text);
-    html.push_str("\">#</a>");
-    Event::InlineHtml(CowStr::from(html))
+fn anchor<'a>(id: &str, text: &str) -> [Node<'a>; 3] {
+    [
+        Node::Start(
+            "a",
+            vec![
+                ("class", Cow::Borrowed("anchor")),
+                ("href", Cow::Owned(format!("#{id}"))),
+                ("aria-label", Cow::Owned(format!("Link to this section: {text}"))),
+            ],
+        ),
+        Node::text("#"),
+        Node::End("a"),
+    ]
 }
 
 /// GitHub's heading slug: lowercase; letters, digits, `_`, `-` and spaces kept, other

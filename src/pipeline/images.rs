@@ -1,33 +1,37 @@
 //! Images: every image is written with `loading="lazy"` and `decoding="async"`, and an image alone
 //! in its paragraph becomes a `<figure>` whose caption is the image's title, else its alt text.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::markup::{Attribute, Node};
+use super::writer::href_value;
 
 pub(crate) struct Images<'a, I> {
-    events: I,
-    pending: VecDeque<Event<'a>>,
+    nodes: I,
+    pending: VecDeque<Node<'a>>,
     figures: bool,
     lazy: bool,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Images<'a, I> {
-    pub fn new(events: I, figures: bool, lazy: bool) -> Self {
+impl<'a, I: Iterator<Item = Node<'a>>> Images<'a, I> {
+    pub fn new(nodes: I, figures: bool, lazy: bool) -> Self {
         Images {
-            events,
+            nodes,
             pending: VecDeque::new(),
             figures,
             lazy,
         }
     }
 
-    /// Consumes an image's inner events (its alt text) and returns the `<img>` markup and caption.
-    fn image(&mut self, dest_url: &str, title: &str) -> (String, String) {
+    /// Consumes an image's inner events (its alt text) and returns the `<img>` and the caption.
+    fn image(&mut self, dest_url: &str, title: &str) -> (Node<'a>, String) {
         let mut alt = String::new();
         let mut depth = 0usize;
-        for event in self.events.by_ref() {
+        for node in self.nodes.by_ref() {
+            let Node::Event(event) = node else { continue };
             match event {
                 Event::Start(Tag::Image { .. }) => depth += 1,
                 Event::End(TagEnd::Image) if depth == 0 => break,
@@ -39,48 +43,47 @@ impl<'a, I: Iterator<Item = Event<'a>>> Images<'a, I> {
                 _ => {}
             }
         }
-        // Writing into a String cannot fail.
-        let mut html = String::from("<img src=\"");
-        let _ = escape_href(&mut html, dest_url);
-        html.push_str("\" alt=\"");
-        let _ = escape_html(&mut html, &alt);
+        let mut attributes: Vec<Attribute<'a>> = vec![("src", Cow::Owned(href_value(dest_url).into_owned()))];
+        attributes.push(("alt", Cow::Owned(alt.clone())));
         if !title.is_empty() {
-            html.push_str("\" title=\"");
-            let _ = escape_html(&mut html, title);
+            attributes.push(("title", Cow::Owned(title.to_owned())));
         }
-        html.push_str(if self.lazy {
-            "\" loading=\"lazy\" decoding=\"async\">"
-        } else {
-            "\">"
-        });
+        if self.lazy {
+            attributes.push(("loading", Cow::Borrowed("lazy")));
+            attributes.push(("decoding", Cow::Borrowed("async")));
+        }
         let caption = if title.is_empty() { alt } else { title.to_owned() };
-        (html, caption)
+        (Node::Start("img", attributes), caption)
     }
 
     /// A paragraph that may hold a lone image: a figure if it does, else the paragraph as it was.
-    fn paragraph(&mut self) -> Event<'a> {
-        let paragraph = Event::Start(Tag::Paragraph);
-        let Some(next) = self.events.next() else {
+    fn paragraph(&mut self) -> Node<'a> {
+        let paragraph = Node::Event(Event::Start(Tag::Paragraph));
+        let Some(next) = self.nodes.next() else {
             return paragraph;
         };
-        let Event::Start(Tag::Image { dest_url, title, .. }) = next else {
+        let Node::Event(Event::Start(Tag::Image { dest_url, title, .. })) = next else {
             self.pending.push_back(next);
             return paragraph;
         };
         let (img, caption) = self.image(&dest_url, &title);
-        match self.events.next() {
-            Some(Event::End(TagEnd::Paragraph)) => {
-                let mut figure = format!("<figure>\n{img}\n");
-                if !caption.trim().is_empty() {
-                    figure.push_str("<figcaption>");
-                    let _ = escape_html(&mut figure, caption.trim());
-                    figure.push_str("</figcaption>\n");
+        match self.nodes.next() {
+            Some(Node::Event(Event::End(TagEnd::Paragraph))) => {
+                self.pending.extend([Node::newline(), img, Node::newline()]);
+                let caption = caption.trim();
+                if !caption.is_empty() {
+                    self.pending.extend([
+                        Node::start("figcaption"),
+                        Node::text(caption.to_owned()),
+                        Node::End("figcaption"),
+                        Node::newline(),
+                    ]);
                 }
-                figure.push_str("</figure>\n");
-                Event::Html(CowStr::from(figure))
+                self.pending.extend([Node::End("figure"), Node::newline()]);
+                Node::start("figure")
             }
             other => {
-                self.pending.push_back(Event::InlineHtml(CowStr::from(img)));
+                self.pending.push_back(img);
                 self.pending.extend(other);
                 paragraph
             }
@@ -88,20 +91,20 @@ impl<'a, I: Iterator<Item = Event<'a>>> Images<'a, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Images<'a, I> {
-    type Item = Event<'a>;
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Images<'a, I> {
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
-        let event = match self.pending.pop_front() {
-            Some(event) => event,
-            None => self.events.next()?,
+    fn next(&mut self) -> Option<Node<'a>> {
+        let node = match self.pending.pop_front() {
+            Some(node) => node,
+            None => self.nodes.next()?,
         };
-        Some(match event {
-            Event::Start(Tag::Paragraph) if self.figures && self.pending.is_empty() => self.paragraph(),
-            Event::Start(Tag::Image { dest_url, title, .. }) if self.figures || self.lazy => {
-                Event::InlineHtml(CowStr::from(self.image(&dest_url, &title).0))
+        Some(match node {
+            Node::Event(Event::Start(Tag::Paragraph)) if self.figures && self.pending.is_empty() => self.paragraph(),
+            Node::Event(Event::Start(Tag::Image { dest_url, title, .. })) if self.figures || self.lazy => {
+                self.image(&dest_url, &title).0
             }
-            event => event,
+            node => node,
         })
     }
 }

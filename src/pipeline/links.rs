@@ -2,13 +2,16 @@
 //! resolve against `baseUrl`, external links may open in a new tab, and every destination is
 //! recorded for `Article.links` / `Article.images`.
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
-use pulldown_cmark_escape::{escape_href, escape_html};
+use std::borrow::Cow;
 
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use super::markup::Node;
 use super::urls::{self, BaseUrl};
+use super::writer::href_value;
 
 pub(crate) struct Links<'a, I> {
-    events: I,
+    nodes: I,
     id_prefix: &'a str,
     base: Option<&'a BaseUrl>,
     new_tab: bool,
@@ -18,10 +21,10 @@ pub(crate) struct Links<'a, I> {
     pub images: Vec<String>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Links<'a, I> {
-    pub fn new(events: I, id_prefix: &'a str, base: Option<&'a BaseUrl>, new_tab: bool) -> Self {
+impl<'a, I: Iterator<Item = Node<'a>>> Links<'a, I> {
+    pub fn new(nodes: I, id_prefix: &'a str, base: Option<&'a BaseUrl>, new_tab: bool) -> Self {
         Links {
-            events,
+            nodes,
             id_prefix,
             base,
             new_tab,
@@ -72,11 +75,15 @@ fn has_scheme(url: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Links<'a, I> {
-    type Item = Event<'a>;
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Links<'a, I> {
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
-        Some(match self.events.next()? {
+    fn next(&mut self) -> Option<Node<'a>> {
+        let event = match self.nodes.next()? {
+            Node::Event(event) => event,
+            node => return Some(node),
+        };
+        Some(Node::Event(match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -93,15 +100,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Links<'a, I> {
                 let new_tab = self.new_tab && self.is_external(&dest_url);
                 self.open.push(new_tab);
                 if new_tab {
-                    // Writing into a String cannot fail.
-                    let mut html = String::from("<a href=\"");
-                    let _ = escape_href(&mut html, &dest_url);
+                    let mut attributes = vec![("href", Cow::Owned(href_value(&dest_url).into_owned()))];
                     if !title.is_empty() {
-                        html.push_str("\" title=\"");
-                        let _ = escape_html(&mut html, &title);
+                        attributes.push(("title", Cow::Owned(title.to_string())));
                     }
-                    html.push_str("\" target=\"_blank\">");
-                    Event::InlineHtml(CowStr::from(html))
+                    attributes.push(("target", Cow::Borrowed("_blank")));
+                    return Some(Node::Start("a", attributes));
                 } else {
                     Event::Start(Tag::Link {
                         link_type,
@@ -112,7 +116,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Links<'a, I> {
                 }
             }
             Event::End(TagEnd::Link) => match self.open.pop() {
-                Some(true) => Event::InlineHtml(CowStr::Borrowed("</a>")),
+                Some(true) => return Some(Node::End("a")),
                 _ => Event::End(TagEnd::Link),
             },
             Event::Start(Tag::Image {
@@ -131,6 +135,6 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Links<'a, I> {
                 })
             }
             event => event,
-        })
+        }))
     }
 }

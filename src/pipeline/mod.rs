@@ -1,9 +1,9 @@
 //! The pure core: Markdown in, Article out. Nothing here knows about JavaScript.
 //!
-//! pulldown-cmark parses into events; adapters (one per concern) rewrite the event stream;
-//! pulldown-cmark's writer turns it into HTML; the sanitizer cleans it unless the caller trusts it.
+//! pulldown-cmark parses into events; adapters (one per concern) rewrite the event stream, those
+//! after the nesting bound into typed nodes of our own markup; one writer serializes them with the
+//! sanitizer's policy. Only the author's raw HTML is left to the fast path or the sanitizer.
 
-mod alerts;
 mod autolink;
 mod depth;
 mod entities;
@@ -17,7 +17,7 @@ mod headings;
 mod images;
 mod lead;
 mod links;
-mod math;
+mod markup;
 mod pasted;
 mod quotes;
 mod raw_html;
@@ -25,15 +25,15 @@ mod removed;
 mod sanitize;
 mod settle;
 mod summary;
-mod tables;
 mod tagfilter;
 mod text;
 mod urls;
+mod writer;
 
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use pulldown_cmark::{html, Event, Options as ParserOptions, Parser};
+use pulldown_cmark::{Event, Options as ParserOptions, Parser};
 
 use crate::options::Features;
 use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry};
@@ -102,26 +102,32 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
             event
         }
     });
-    let events = events.map(math::rewrite).map(alerts::rewrite);
-    let events = tables::Tables::new(events);
-    let events = footnotes::Footnotes::new(events, id_prefix);
+    // The nesting bound comes before the adapters that write markup of our own, whose depth is
+    // bounded by design; from here on our markup is typed.
+    let nodes = depth::Depth::new(events, options.raw_html != RawHtml::Trusted);
+    let nodes = footnotes::Footnotes::new(nodes, id_prefix);
     // In-page links follow the ids only where we prefix them; the spec presets rewrite no links.
     let fragment_prefix = if features.heading_ids { id_prefix } else { "" };
     let mut links = links::Links::new(
-        events,
+        nodes,
         fragment_prefix,
         base_url.as_ref(),
         options.external_links_new_tab,
     );
-    let events = images::Images::new(&mut links, features.figures, features.lazy_images);
-    let events = quotes::Quotes::new(events, features.quote_attributions);
-    let events = depth::Depth::new(events, options.raw_html != RawHtml::Trusted);
+    let nodes = images::Images::new(&mut links, features.figures, features.lazy_images);
+    let nodes = quotes::Quotes::new(nodes, features.quote_attributions);
     let heading_ids = features.heading_ids.then_some(id_prefix);
-    let mut headings = headings::Headings::new(events, heading_ids, features.heading_anchors);
+    let mut headings = headings::Headings::new(nodes, heading_ids, features.heading_anchors);
 
+    // The writer applies the policy as it writes, unless raw HTML is trusted (and for the
+    // differential test's reference, which leaves it all to ammonia).
+    let trusted = options.raw_html == RawHtml::Trusted;
+    let settings = sanitize::Settings::new(options, base_url.as_ref());
+    let policy = (fast_path && !trusted).then_some(&settings);
     // Markdown's HTML is usually a little longer than its source.
-    let mut body_html = String::with_capacity(body.len() + body.len() / 2);
-    html::push_html(&mut body_html, &mut headings);
+    let mut writer = writer::Writer::new(policy, body.len() + body.len() / 2);
+    writer.write_all(&mut headings);
+    let body_html = writer.finish();
     let outline = headings.into_outline();
     let (links, images) = links.into_found();
 
@@ -167,7 +173,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
         .map(|text| text::excerpt(&text, EXCERPT_CHARS))
         .filter(|text| !text.is_empty());
 
-    let mut out = String::with_capacity(body_html.len() + 512);
+    let mut page = writer::Writer::new(policy, body_html.html.len() + 512);
     if !features.body_only {
         let frame = header::Frame {
             title: title.as_deref(),
@@ -178,31 +184,33 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
             lang: front.lang.as_deref(),
             dir: front.dir.as_deref(),
         };
-        header::open(&frame, &mut out);
+        header::open(&frame, &mut page);
     }
     if features.toc_nav {
-        header::toc_nav(&toc, options.toc_max_level, &mut out);
+        header::toc_nav(&toc, options.toc_max_level, &mut page);
     }
-    out.push_str(&body_html);
+    page.append(body_html);
     if !features.body_only {
-        header::close(&mut out);
+        header::close(&mut page);
     }
-    // Even without raw HTML, Markdown links can carry `javascript:` URLs: always sanitize. The fast
-    // path gives ammonia's result without ammonia's parse for what it models: all of our writer's
-    // HTML, and raw HTML written the common way; what it gives up on needs ammonia, which a build
-    // without the sanitizer refuses. (That build passes `strip`'s HTML blocks on as they are: only
-    // ammonia can say what text they hold.)
-    let trusted = options.raw_html == RawHtml::Trusted;
+    let written = page.finish();
+    // Without raw HTML the writer's output is final: the policy was applied as it was written.
+    // Raw HTML is read by the fast path where it models it, else by ammonia, which a build
+    // without the sanitizer refuses. (That build passes `strip`'s HTML blocks on as they are:
+    // only ammonia can say what text they hold.)
     let stripped_blocks = !cfg!(feature = "sanitizer") && options.raw_html == RawHtml::Strip && raw_html.get();
-    let settings = sanitize::Settings::new(options, base_url.as_ref());
-    let fast = (fast_path && !trusted && !stripped_blocks)
-        .then(|| fast_path::sanitize(&out, &settings))
-        .flatten();
-    let used_fast_path = fast.is_some();
-    let html = match fast {
-        Some(html) => html,
-        None if trusted => out,
-        None => sanitize_with_ammonia(&out, &settings)?,
+    let (html, used_fast_path) = if trusted {
+        (written.html, false)
+    } else if fast_path && written.canonical {
+        (written.html, true)
+    } else {
+        let fast = (fast_path && !stripped_blocks)
+            .then(|| fast_path::sanitize(&written.html, &settings))
+            .flatten();
+        match fast {
+            Some(html) => (html, true),
+            None => (sanitize_with_ammonia(&written.for_sanitizer(), &settings)?, false),
+        }
     };
     warnings.sort_by_key(|warning| warning.line);
     let article = Article {

@@ -7,35 +7,49 @@
 
 use std::collections::VecDeque;
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::markup::Node;
+
 pub(crate) struct Quotes<'a, I> {
-    events: I,
-    /// Events of the open outermost block quote, or ready to be passed on.
-    buffer: VecDeque<Event<'a>>,
+    nodes: I,
+    /// Nodes of the open outermost block quote, or ready to be passed on.
+    buffer: VecDeque<Node<'a>>,
     /// Per open block quote: its start index in `buffer`, and where its last direct paragraph starts.
     open: Vec<(usize, Option<usize>)>,
     /// How deep in blocks we are inside the innermost quote (a paragraph is direct only at 0).
     nesting: Vec<usize>,
-    /// Events at the front of `buffer` that are final.
+    /// Nodes at the front of `buffer` that are final.
     ready: usize,
+    /// How many nodes have left `buffer`: positions below count from the first node ever buffered.
+    passed: usize,
+    /// Positions of the quotes that become figures, the next one last.
+    figures: Vec<usize>,
     enabled: bool,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Quotes<'a, I> {
-    pub fn new(events: I, enabled: bool) -> Self {
+impl<'a, I: Iterator<Item = Node<'a>>> Quotes<'a, I> {
+    pub fn new(nodes: I, enabled: bool) -> Self {
         Quotes {
-            events,
+            nodes,
             buffer: VecDeque::new(),
             open: Vec::new(),
             nesting: Vec::new(),
             ready: 0,
+            passed: 0,
+            figures: Vec::new(),
             enabled,
         }
     }
 
-    fn take(&mut self, event: Event<'a>) {
-        match &event {
+    fn take(&mut self, node: Node<'a>) {
+        let Node::Event(event) = &node else {
+            self.push(node);
+            return;
+        };
+        match event {
             Event::Start(Tag::BlockQuote(None)) => {
                 self.open.push((self.buffer.len(), None));
                 self.nesting.push(0);
@@ -53,10 +67,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Quotes<'a, I> {
             Event::End(TagEnd::BlockQuote(None)) => {
                 self.nesting.pop();
                 if let Some((start, paragraph)) = self.open.pop() {
-                    self.buffer.push_back(event);
+                    self.buffer.push_back(node);
                     self.close(start, paragraph);
                     if self.open.is_empty() {
                         self.ready = self.buffer.len();
+                        // Inner quotes close first: put the figures in the order they are passed on.
+                        self.figures.sort_unstable_by(|a, b| b.cmp(a));
                     }
                     return;
                 }
@@ -69,7 +85,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Quotes<'a, I> {
             }
             _ => {}
         }
-        self.buffer.push_back(event);
+        self.push(node);
+    }
+
+    fn push(&mut self, node: Node<'a>) {
+        self.buffer.push_back(node);
         if self.open.is_empty() {
             self.ready = self.buffer.len();
         }
@@ -81,40 +101,46 @@ impl<'a, I: Iterator<Item = Event<'a>>> Quotes<'a, I> {
         // The paragraph must be the quote's last block: followed only by its End events.
         if !matches!(
             self.buffer.get(self.buffer.len().wrapping_sub(2)),
-            Some(Event::End(TagEnd::Paragraph))
+            Some(Node::Event(Event::End(TagEnd::Paragraph)))
         ) {
             return;
         }
-        let Some(Event::Text(first)) = self.buffer.get(paragraph + 1) else {
+        let Some(Node::Event(Event::Text(first))) = self.buffer.get(paragraph + 1) else {
             return;
         };
         let Some(rest) = strip_dash(first) else { return };
         let attribution_only = paragraph == start + 1;
-        let name_follows = !rest.is_empty() || matches!(self.buffer.get(paragraph + 2), Some(Event::Text(_)));
+        let name_follows =
+            !rest.is_empty() || matches!(self.buffer.get(paragraph + 2), Some(Node::Event(Event::Text(_))));
         if attribution_only || !name_follows {
             return;
         }
         let rest = rest.to_owned();
         // Tail: [Start(Paragraph), Text, …, End(Paragraph), End(BlockQuote)].
-        let mut caption: Vec<Event<'a>> = self.buffer.drain(paragraph..).collect();
-        caption.pop(); // End(BlockQuote)
+        let mut caption: Vec<Node<'a>> = self.buffer.drain(paragraph..).collect();
+        let quote_end = caption.pop(); // End(BlockQuote)
         caption.pop(); // End(Paragraph)
         caption.remove(0); // Start(Paragraph)
                            // Smart punctuation may give the dash a text event of its own.
         if rest.is_empty() {
             caption.remove(0);
-            if let Some(Event::Text(next)) = caption.first_mut() {
+            if let Some(Node::Event(Event::Text(next))) = caption.first_mut() {
                 *next = CowStr::from(next.trim_start().to_owned());
             }
         } else {
-            caption[0] = Event::Text(CowStr::from(rest));
+            caption[0] = Node::Event(Event::Text(CowStr::from(rest)));
         }
-        self.buffer[start] = Event::Html(CowStr::Borrowed("<figure class=\"quote\">\n<blockquote>\n"));
-        self.buffer
-            .push_back(Event::Html(CowStr::Borrowed("</blockquote>\n<figcaption>— ")));
+        // The figure's start goes out just before the quote's (see `next`).
+        self.figures.push(self.passed + start);
+        self.buffer.extend(quote_end);
+        self.buffer.extend([Node::start("figcaption"), Node::text("— ")]);
         self.buffer.extend(caption);
-        self.buffer
-            .push_back(Event::Html(CowStr::Borrowed("</figcaption>\n</figure>\n")));
+        self.buffer.extend([
+            Node::End("figcaption"),
+            Node::newline(),
+            Node::End("figure"),
+            Node::newline(),
+        ]);
     }
 }
 
@@ -124,24 +150,24 @@ fn strip_dash(text: &str) -> Option<&str> {
     Some(rest.trim_start_matches(['-', ' ']))
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Quotes<'a, I> {
-    type Item = Event<'a>;
+impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Quotes<'a, I> {
+    type Item = Node<'a>;
 
-    fn next(&mut self) -> Option<Event<'a>> {
+    fn next(&mut self) -> Option<Node<'a>> {
         if !self.enabled {
-            return self.events.next();
+            return self.nodes.next();
         }
-        // Outside block quotes, with nothing buffered, events pass straight through.
+        // Outside block quotes, with nothing buffered, nodes pass straight through.
         if self.buffer.is_empty() && self.open.is_empty() {
-            let event = self.events.next()?;
-            if !matches!(event, Event::Start(Tag::BlockQuote(None))) {
-                return Some(event);
+            let node = self.nodes.next()?;
+            if !matches!(node, Node::Event(Event::Start(Tag::BlockQuote(None)))) {
+                return Some(node);
             }
-            self.take(event);
+            self.take(node);
         }
         while self.ready == 0 {
-            match self.events.next() {
-                Some(event) => self.take(event),
+            match self.nodes.next() {
+                Some(node) => self.take(node),
                 // Unbalanced input cannot happen with pulldown-cmark, but never lose events.
                 None => self.ready = self.buffer.len(),
             }
@@ -149,7 +175,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Quotes<'a, I> {
                 return None;
             }
         }
+        if self.figures.last() == Some(&self.passed) {
+            self.figures.pop();
+            return Some(Node::Start("figure", vec![("class", Cow::Borrowed("quote"))]));
+        }
         self.ready -= 1;
+        self.passed += 1;
         self.buffer.pop_front()
     }
 }
