@@ -6,6 +6,9 @@
 //! cargo run --release --example throughput -- 200 bench/corpus/*.md
 //! valgrind --tool=callgrind target/release/examples/throughput 20 bench/corpus/long-read.md
 //! ```
+//!
+//! `QUIRE_BENCH_ONLY=quire` (or `pulldown-cmark`) runs one side alone, for instruction counts
+//! (`bench/instructions.sh`), which this shared machine's noise does not touch.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -24,15 +27,23 @@ fn main() {
     for path in args {
         let markdown = std::fs::read_to_string(&path).expect("readable UTF-8 file");
         let (mut ours, mut bare) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+        let only = std::env::var("QUIRE_BENCH_ONLY").unwrap_or_default();
         for _ in 0..runs {
-            let start = Instant::now();
-            black_box(quire::render(black_box(&markdown), &options).expect("renders"));
-            ours.push(start.elapsed().as_secs_f64());
-            let start = Instant::now();
-            let mut out = String::with_capacity(markdown.len() * 3 / 2);
-            html::push_html(&mut out, Parser::new_ext(black_box(&markdown), parser_options()));
-            black_box(out);
-            bare.push(start.elapsed().as_secs_f64());
+            if only != "pulldown-cmark" {
+                let start = Instant::now();
+                black_box(quire::render(black_box(&markdown), &options).expect("renders"));
+                ours.push(start.elapsed().as_secs_f64());
+            }
+            if only != "quire" {
+                let start = Instant::now();
+                let mut out = String::with_capacity(markdown.len() * 3 / 2);
+                html::push_html(&mut out, Parser::new_ext(black_box(&markdown), parser_options()));
+                black_box(out);
+                bare.push(start.elapsed().as_secs_f64());
+            }
+        }
+        if ours.is_empty() || bare.is_empty() {
+            continue;
         }
         let (ours, bare) = (best(&mut ours), best(&mut bare));
         println!(

@@ -99,6 +99,16 @@ fn excerpt_prefers_description_then_more_marker_then_first_paragraph() {
     let more = article("Intro one.\n\nIntro two.\n\n<!-- more -->\n\nRest.\n", "{}");
     assert_eq!(more.excerpt.as_deref(), Some("Intro one. Intro two."));
     assert!(!more.html.contains("more"), "the marker is not rendered: {}", more.html);
+    // With CRLF line endings, and in a quote, the marker's block goes whole in every raw HTML mode.
+    for mode in ["sanitize", "escape", "strip"] {
+        let options = format!(r#"{{"rawHtml":"{mode}","bodyOnly":true}}"#);
+        let crlf = article("Intro.\r\n\r\n> <!-- more -->\r\n\r\nRest.\r\n", &options);
+        assert_eq!(crlf.excerpt.as_deref(), Some("Intro."), "{mode}");
+        assert_eq!(
+            crlf.html, "<p>Intro.</p>\n<blockquote>\n</blockquote>\n<p>Rest.</p>\n",
+            "{mode}"
+        );
+    }
     let long = "word ".repeat(100);
     let cut = article(&long, "{}").excerpt.unwrap();
     assert!(cut.ends_with('…') && cut.chars().count() <= 201, "{cut}");

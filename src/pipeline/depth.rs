@@ -96,8 +96,55 @@ pub(crate) struct Depth<'a, I> {
     in_table_head: bool,
     /// Bytes of Markdown text written since the last tag (see [`TEXT_RUN`]).
     text_run: usize,
+    /// Until the first raw HTML: what the tree model would hold (`None` once it does).
+    markdown_only: Option<MarkdownOnly<'a>>,
     tree: Tree,
     scanner: Scanner,
+}
+
+/// Markdown's open elements, while nothing but Markdown has come. Its output never misnests, so
+/// the tree model would hold just these; it is built from them when raw HTML comes, and
+/// documents without raw HTML never pay for it.
+#[derive(Default)]
+struct MarkdownOnly<'a> {
+    /// Per passed Markdown start: its element names, and for a link its href and title.
+    open: Vec<(&'static [&'static str], Option<Link<'a>>)>,
+    /// How many elements the model would have open: the names, and a table body's `tbody`,
+    /// which the tree builder adds before the first body row.
+    load: usize,
+    tbody: bool,
+}
+
+type Link<'a> = (CowStr<'a>, CowStr<'a>);
+
+impl<'a> MarkdownOnly<'a> {
+    fn start(&mut self, names: &'static [&'static str], link: Option<Link<'a>>) {
+        if names == ["tr"] && !self.tbody {
+            self.tbody = true;
+            self.load += 1;
+        }
+        self.load += names.len();
+        self.open.push((names, link));
+    }
+
+    fn end(&mut self, names: &'static [&'static str]) {
+        if self.open.last().is_none_or(|(open, _)| *open != names) {
+            return; // no such element open: the tree builder ignores such an end tag
+        }
+        self.open.pop();
+        self.load -= names.len();
+        if names == ["table"] && self.tbody {
+            self.tbody = false;
+            self.load -= 1;
+        }
+    }
+}
+
+/// The key the tree model compares formatting elements by (the Noah's Ark clause): a link's
+/// attributes.
+fn link_key(link: Option<&Link<'_>>) -> String {
+    link.map(|(href, title)| format!("href={href}\0title={title}"))
+        .unwrap_or_default()
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
@@ -113,6 +160,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             in_image: 0,
             in_table_head: false,
             text_run: 0,
+            markdown_only: Some(MarkdownOnly::default()),
             tree: Tree::default(),
             scanner: Scanner::default(),
         }
@@ -136,13 +184,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         self.scanner.st == St::Data
     }
 
-    fn start_elements(&mut self, names: &[&'static str], key: &str, block: bool) {
+    fn start_elements(&mut self, names: &'static [&'static str], link: Option<Link<'a>>, block: bool) {
         if !self.markup() {
             return;
         }
+        if let Some(markdown) = &mut self.markdown_only {
+            markdown.start(names, link);
+            return;
+        }
+        let key = link_key(link.as_ref());
         for &name in names {
             self.tree.start_tag(&StartTag {
-                key,
+                key: &key,
                 ..StartTag::named(name)
             });
         }
@@ -151,8 +204,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
     }
 
-    fn end_elements(&mut self, names: &[&'static str], block: bool) {
+    fn end_elements(&mut self, names: &'static [&'static str], block: bool) {
         if !self.markup() {
+            return;
+        }
+        if let Some(markdown) = &mut self.markdown_only {
+            markdown.end(names);
             return;
         }
         for name in names.iter().rev() {
@@ -164,13 +221,38 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     }
 
     fn text(&mut self, text: &str) {
-        if self.markup() && !text.is_empty() {
+        if self.markup() && !text.is_empty() && self.markdown_only.is_none() {
             self.tree.characters(text.bytes().any(|b| !is_space(b)));
         }
     }
 
-    fn void(&mut self, name: &'static str) {
-        self.start_elements(&[name], "", false);
+    fn void(&mut self, name: &'static [&'static str]) {
+        if self.markdown_only.is_none() {
+            self.start_elements(name, None, false);
+        }
+    }
+
+    /// The model's open elements: those Markdown left open, until it is built (see [`MarkdownOnly`]).
+    fn load(&self) -> usize {
+        self.markdown_only
+            .as_ref()
+            .map_or_else(|| self.tree.load(), |markdown| markdown.load)
+    }
+
+    /// Builds the tree model from Markdown's open elements, for the first raw HTML.
+    fn model(&mut self) {
+        let Some(markdown) = self.markdown_only.take() else {
+            return;
+        };
+        for (names, link) in markdown.open {
+            let key = link_key(link.as_ref());
+            for &name in names {
+                self.tree.start_tag(&StartTag {
+                    key: &key,
+                    ..StartTag::named(name)
+                });
+            }
+        }
     }
 
     fn start(&mut self, tag: Tag<'a>) {
@@ -181,33 +263,35 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
-        if droppable && self.markup() && self.tree.load() >= MAX_DEPTH && !self.tree.foreign_on_stack() {
+        if droppable && self.markup() && self.load() >= MAX_DEPTH && !self.tree.foreign_on_stack() {
             self.open.push(false);
             self.scanner.diverged = true;
             if block {
                 // A line break keeps the words of flattened list items and quotes apart.
                 self.ready.push_back(Node::Event(Event::SoftBreak));
-                self.tree.characters(false);
+                if self.markdown_only.is_none() {
+                    self.tree.characters(false);
+                }
             }
             return;
         }
         self.open.push(true);
         match &tag {
             Tag::Image { .. } => {
-                self.void("img");
+                self.void(&["img"]);
                 self.in_image = 1;
             }
             Tag::TableHead => self.in_table_head = true,
             _ => {}
         }
-        let key = match &tag {
-            Tag::Link { dest_url, title, .. } => format!("href={dest_url}\0title={title}"),
-            _ => String::new(),
+        let link = match &tag {
+            Tag::Link { dest_url, title, .. } => Some((dest_url.clone(), title.clone())),
+            _ => None,
         };
-        self.start_elements(names, &key, block);
+        self.start_elements(names, link, block);
         if matches!(tag, Tag::FootnoteDefinition(_)) {
             // `<sup class="footnote-definition-label">N</sup>`
-            self.start_elements(&["sup"], "", false);
+            self.start_elements(&["sup"], None, false);
             self.text("1");
             self.end_elements(&["sup"], false);
         }
@@ -241,30 +325,30 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             _ if self.in_image > 0 => {}
             Event::Text(text) => self.text(text),
             Event::Code(text) => {
-                self.start_elements(&["code"], "", false);
+                self.start_elements(&["code"], None, false);
                 self.text(text);
                 self.end_elements(&["code"], false);
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => {
-                self.start_elements(&["span"], "", false);
+                self.start_elements(&["span"], None, false);
                 self.text(text);
                 self.end_elements(&["span"], false);
             }
             Event::SoftBreak => self.text("\n"),
             Event::HardBreak => {
-                self.void("br");
+                self.void(&["br"]);
                 self.text("\n");
             }
             Event::Rule => {
-                self.void("hr");
+                self.void(&["hr"]);
                 self.text("\n");
             }
             Event::TaskListMarker(_) => {
-                self.void("input");
+                self.void(&["input"]);
                 self.text("\n");
             }
             Event::FootnoteReference(_) => {
-                self.start_elements(&["sup", "a"], "", false);
+                self.start_elements(&["sup", "a"], None, false);
                 self.text("1");
                 self.end_elements(&["sup", "a"], false);
             }
@@ -333,6 +417,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
 
     /// Tokenizes a run of raw HTML events (escaping what must be), then queues them.
     fn raw_run(&mut self, run: &mut Vec<Event<'a>>) {
+        self.model();
         self.text_run = 0;
         // Nothing of Markdown's follows the last run: what it leaves unfinished stays as it is.
         let last = self.held.is_none() && self.done;

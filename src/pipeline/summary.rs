@@ -117,7 +117,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Summary<'a, I> {
                     let next = self.events.next();
                     if matches!(&next, Some(Event::Html(html)) if html.trim() == MORE_MARKER) {
                         self.more();
-                        let _end = self.events.next();
+                        // The block's end, after what is left of its line (a `\r\n` may come apart).
+                        self.pending = self
+                            .events
+                            .by_ref()
+                            .find(|event| !matches!(event, Event::Html(html) if html.trim().is_empty()))
+                            .filter(|event| *event != Event::End(TagEnd::HtmlBlock));
                         continue;
                     }
                     self.pending = next;

@@ -125,7 +125,7 @@ impl WordCounter {
         while i < bytes.len() {
             // Most text is ASCII: one table step per byte, the state in a register.
             let (mut state, mut words) = (self.state, self.words);
-            for &b in &bytes[i..] {
+            while let Some(&b) = bytes.get(i) {
                 let next = ASCII_NEXT[usize::from(state)][usize::from(b)];
                 if next == NOT_ASCII {
                     break;
@@ -133,6 +133,10 @@ impl WordCounter {
                 words += usize::from(next >> 7);
                 state = next & !COUNT;
                 i += 1;
+                if state == LETTER {
+                    // The rest of a word's letters change nothing: pass them without the table.
+                    i += bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                }
             }
             (self.state, self.words) = (state, words);
             if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
