@@ -20,16 +20,22 @@
 
 mod article;
 mod error;
+mod html;
+mod limits;
+mod markdown;
 mod options;
-mod pipeline;
+mod render;
+mod sanitize;
+mod urls;
 mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use article::pasted::{Recovery, RecoveryKind};
 pub use article::{Article, TocEntry};
 pub use error::{BuildFeature, Error};
 pub use options::{Options, PastedText, Preset, RawHtml};
-pub use pipeline::{Recovery, RecoveryKind, Removal, RemovalKind};
+pub use sanitize::removed::{Removal, RemovalKind};
 pub use warning::Warning;
 
 /// Renders `markdown` with `options`.
@@ -39,7 +45,7 @@ pub use warning::Warning;
 /// with [`Error::FeatureNeeded`], a document that needs it: raw HTML that only ammonia can clean,
 /// front matter beyond the common YAML.)
 pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
-    pipeline::render(markdown, options)
+    render::render(markdown, options)
 }
 
 /// Cleans an HTML fragment with the same sanitizer policy that `render` applies to raw HTML
@@ -51,7 +57,7 @@ pub fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
 /// # Ok::<(), quire::Error>(())
 /// ```
 pub fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
-    pipeline::sanitize_html(html, options)
+    render::sanitize_html(html, options)
 }
 
 // The README's Rust examples compile and run as doc tests.

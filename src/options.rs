@@ -1,9 +1,10 @@
 //! Options: one camelCase JSON schema shared by Rust, JavaScript and the CLI's `--options`
 //! (read through one table of keys: `read.rs`).
 
+use crate::limits::LIMITS;
 use serde::Serialize;
 
-use crate::pipeline::BaseUrl;
+use crate::urls::BaseUrl;
 use crate::Error;
 
 mod read;
@@ -156,15 +157,12 @@ pub(crate) const DEFAULT_LINK_REL: &str = "noopener noreferrer nofollow ugc";
 /// Schemes `extraUrlSchemes` can never allow: they run script or smuggle documents.
 const REFUSED_SCHEMES: [&str; 5] = ["javascript", "vbscript", "data", "file", "blob"];
 
-const DEFAULT_MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
-const MAX_ID_PREFIX_LEN: usize = 64;
-
 impl Default for Options {
     fn default() -> Self {
         Options {
             preset: Preset::Article,
             raw_html: RawHtml::Sanitize,
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_input_bytes: LIMITS.input_bytes,
             id_prefix: "user-content-".to_owned(),
             heading_ids: None,
             smart_punctuation: None,
@@ -215,14 +213,15 @@ impl Options {
         if self.max_input_bytes == 0 {
             return Err(Error::InvalidOptions("`maxInputBytes` must be at least 1".into()));
         }
-        let prefix_ok = self.id_prefix.len() <= MAX_ID_PREFIX_LEN
+        let prefix_ok = self.id_prefix.len() <= LIMITS.id_prefix_bytes
             && self
                 .id_prefix
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !prefix_ok {
             return Err(Error::InvalidOptions(format!(
-                "`idPrefix` may hold only ASCII letters, digits, `-` and `_`, at most {MAX_ID_PREFIX_LEN} of them"
+                "`idPrefix` may hold only ASCII letters, digits, `-` and `_`, at most {} of them",
+                LIMITS.id_prefix_bytes
             )));
         }
         if !(1..=6).contains(&self.toc_max_level) {

@@ -8,11 +8,11 @@ use quire::{render, Options};
 #[path = "../examples/scaling.rs"]
 mod scaling;
 
-/// `MAX_DEPTH` in `src/pipeline/depth.rs`: the deepest Markdown nesting that is kept.
+/// `LIMITS.depth` in `src/limits.rs`: the deepest Markdown nesting that is kept.
 const MAX_DEPTH: usize = 64;
 
 /// The deepest the sanitized output may nest: `MAX_DEPTH`, the allowance for HTML tags over it
-/// (`HTML_SLACK`, 8), a leaf element or two, and the `<article>` frame.
+/// (`LIMITS.html_slack`, 8), a leaf element or two, and the `<article>` frame.
 const HTML_BOUND: usize = MAX_DEPTH + 8 + 4;
 
 /// Elements that have no end tag.

@@ -1,5 +1,5 @@
 // Every build gives the same Article: the core module resolves and checks URLs with the browser's
-// own `URL` (the full module with the `url` crate: src/pipeline/urls.rs), renders raw HTML through
+// own `URL` (the full module with the `url` crate: src/urls.rs), renders raw HTML through
 // the fast path alone and reads common YAML front matter without a YAML parser. This renders the
 // repository's documents and a list of awkward URLs with both modules, under several base URLs, in
 // the browser at hand (www.test.mjs in Chromium, firefox.test.mjs in Firefox), and lists every

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::markup::Node;
+use crate::html::markup::Node;
 
 pub(crate) struct Quotes<'a, I> {
     nodes: I,

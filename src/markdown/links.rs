@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-use super::markup::Node;
-use super::urls::{self, BaseUrl};
-use super::writer::href_value;
+use crate::html::markup::Node;
+use crate::html::writer::href_value;
+use crate::urls::{self, BaseUrl};
 
 pub(crate) struct Links<'a, I> {
     nodes: I,

@@ -16,9 +16,9 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::fast_path::{self, Open, IS_VOID};
-use super::markup::{Attribute, Node};
-use super::sanitize::Settings;
+use crate::html::markup::{Attribute, Node};
+use crate::sanitize::fast_path::{self, Open, IS_VOID};
+use crate::sanitize::policy::Settings;
 
 pub(crate) struct Writer<'s> {
     out: String,

@@ -1,4 +1,4 @@
-//! Bounded nesting: no input nests deeper than [`MAX_DEPTH`] by the time the sanitizer parses it.
+//! Bounded nesting: no input nests deeper than [`LIMITS.depth`] by the time the sanitizer parses it.
 //!
 //! html5ever (inside ammonia) spends time proportional to the depth of its stack of open elements
 //! on most tags and on every run of text (scope checks, "reconstruct the active formatting
@@ -8,13 +8,13 @@
 //!
 //! * Markdown containers and inline elements (block quotes, lists and items, definition lists,
 //!   footnote definitions, emphasis, strong, strikethrough, super/subscripts, links) that would
-//!   open at depth `MAX_DEPTH` or deeper are dropped, start and end, keeping their content; a
+//!   open at depth `LIMITS.depth` or deeper are dropped, start and end, keeping their content; a
 //!   dropped block container leaves a line break so words do not run together. Leaf blocks
 //!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
 //! * Raw HTML is tokenized as html5ever would tokenize it, and a model of html5ever's tree builder
 //!   follows every token, Markdown's included, to know the depth html5ever will reach. (The
-//!   adapters after this one add markup of our own, typed, of a bounded depth: [`HTML_SLACK`].) A start tag that would open at
-//!   `MAX_DEPTH + HTML_SLACK` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
+//!   adapters after this one add markup of our own, typed, of a bounded depth: [`LIMITS.html_slack`].) A start tag that would open at
+//!   `LIMITS.depth + LIMITS.html_slack` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
 //!   was, and the end tag that matches it is escaped too.
 //!
 //! Escaping is the only change made to raw HTML, and it only ever turns markup into text: a `<`
@@ -37,44 +37,22 @@
 //!
 //! One more thing keeps the sanitizer linear, though it has nothing to do with depth: html5ever's
 //! serializer scans a text node to its end for every `&` in it, so Markdown text gets a
-//! [`Node::TextCut`] every [`TEXT_RUN`] bytes: an empty comment in what the sanitizer reads, if
+//! [`Node::TextCut`] every [`LIMITS.text_run`] bytes: an empty comment in what the sanitizer reads, if
 //! it runs (it removes comments; the text is the same).
 //!
-//! Pathological documents aside, nothing changes: a document that never nests `MAX_DEPTH` deep
+//! Pathological documents aside, nothing changes: a document that never nests `LIMITS.depth` deep
 //! and leaves no tag unfinished is passed through untouched (but for those comments).
 //!
 //! Everything here is linear: each byte of raw HTML is scanned once (a tag that is escaped is
 //! scanned twice), and the model's work per token is bounded by the depth it allows.
 
+use crate::limits::LIMITS;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::markup::Node;
-
-/// The deepest Markdown nesting that reaches the sanitizer.
-///
-/// 64 levels is far beyond anything written to be read (each level of a quote or list indents
-/// the text; at 64 there is no line left), yet it keeps the sanitizer's per-token work small:
-/// html5ever's scope checks walk the stack of open elements, so the bound multiplies its cost on
-/// hostile input. Browsers flatten at 512; markdown-it stops nesting at 100.
-pub(crate) const MAX_DEPTH: usize = 64;
-
-/// Extra depth allowed to raw HTML tags over [`MAX_DEPTH`], which also bounds what our own markup
-/// adds: a table in a paragraph-level position adds `table > tbody > tr > td`, a footnote
-/// reference inside a link `a > sup > a`, a quote's figure one level.
-const HTML_SLACK: usize = 8;
-
-/// The longest run of text (in bytes) written between two tags: longer runs are cut by an empty
-/// comment (`<!---->`), which the sanitizer removes. html5ever's serializer scans a text node to
-/// its end for every `&` (and no-break space) in it, so one long text node costs it the square of
-/// its length; separate text nodes keep that linear.
-const TEXT_RUN: usize = 2048;
-
-/// Start tags written as text (past the bound) are text too, each with a `&lt;`: an empty comment
-/// before every this many of them keeps the text node they make short, as [`TEXT_RUN`] does.
-const ESCAPES_PER_TEXT_NODE: usize = 64;
+use crate::html::markup::Node;
 
 /// Event adapter bounding the nesting depth; see the module documentation.
 pub(crate) struct Depth<'a, I> {
@@ -94,7 +72,7 @@ pub(crate) struct Depth<'a, I> {
     in_image: usize,
     /// Whether a table head is open (its cells are `th`).
     in_table_head: bool,
-    /// Bytes of Markdown text written since the last tag (see [`TEXT_RUN`]).
+    /// Bytes of Markdown text written since the last tag (see [`LIMITS.text_run`]).
     text_run: usize,
     /// Until the first raw HTML: what the tree model would hold (`None` once it does).
     markdown_only: Option<MarkdownOnly<'a>>,
@@ -263,7 +241,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
-        if droppable && self.markup() && self.load() >= MAX_DEPTH && !self.tree.foreign_on_stack() {
+        if droppable && self.markup() && self.load() >= LIMITS.depth && !self.tree.foreign_on_stack() {
             self.open.push(false);
             self.scanner.diverged = true;
             if block {
@@ -359,7 +337,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
             Event::Text(text) if self.in_image == 0 => self.text_run(text),
-            Event::Code(code) if self.in_image == 0 && self.raw_html && self.markup() && code.len() > TEXT_RUN => {
+            Event::Code(code)
+                if self.in_image == 0 && self.raw_html && self.markup() && code.len() > LIMITS.text_run =>
+            {
                 self.ready.push_back(Node::start("code"));
                 self.text_run(code);
                 self.ready.push_back(Node::End("code"));
@@ -379,7 +359,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     }
 
     /// Queues `text`, cut by empty comments where the text since the last tag grows past
-    /// [`TEXT_RUN`] (when the sanitizer will read it).
+    /// [`LIMITS.text_run`] (when the sanitizer will read it).
     fn text_run(&mut self, text: CowStr<'a>) {
         if !self.raw_html || !self.markup() {
             self.ready.push_back(Node::Event(Event::Text(text)));
@@ -387,7 +367,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
         let mut at = 0;
         loop {
-            let room = TEXT_RUN.saturating_sub(self.text_run);
+            let room = LIMITS.text_run.saturating_sub(self.text_run);
             if text.len() - at <= room {
                 self.text_run += text.len() - at;
                 let rest = match text {
@@ -493,7 +473,7 @@ fn is_raw(event: &Event<'_>) -> bool {
 }
 
 /// `html` (which starts at `start` in the run) with the `<` at each offset in `escapes` that falls
-/// inside it written as `&lt;`; a start tag's, every [`ESCAPES_PER_TEXT_NODE`]th, after an empty
+/// inside it written as `&lt;`; a start tag's, every [`LIMITS.escapes_per_text_node`]th, after an empty
 /// comment (where a start tag opens, the tokenizer is in the data state: the comment only ends
 /// the text node, and the sanitizer removes it).
 fn escape_at<'a>(
@@ -515,7 +495,7 @@ fn escape_at<'a>(
         let at = at - start;
         out.push_str(&html[copied..at]);
         let start_tag = html.as_bytes().get(at + 1).is_some_and(u8::is_ascii_alphabetic);
-        if start_tag && count % ESCAPES_PER_TEXT_NODE == ESCAPES_PER_TEXT_NODE - 1 {
+        if start_tag && count % LIMITS.escapes_per_text_node == LIMITS.escapes_per_text_node - 1 {
             out.push_str("<!---->");
         }
         out.push_str("&lt;");
@@ -853,7 +833,7 @@ impl Scanner {
             return self.panic(bytes, self.construct, end);
         }
         let grows = tree.would_grow(name, self.self_closing, html_rules, font_breakout);
-        if grows && tree.load() >= MAX_DEPTH + HTML_SLACK {
+        if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
             let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name);
             if !raw_text {
                 if !html_rules || tree.foreign_on_stack() || enters_foreign {
@@ -3258,7 +3238,7 @@ mod tests {
         })
     }
 
-    const BOUND: usize = MAX_DEPTH + HTML_SLACK + 4;
+    const BOUND: usize = LIMITS.depth + LIMITS.html_slack + 4;
 
     #[test]
     fn find_is_position() {
@@ -3279,19 +3259,19 @@ mod tests {
     #[test]
     fn nested_block_quotes_stop_at_max_depth() {
         let html = bounded(&format!("{}deep\n", "> ".repeat(1000)));
-        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH);
-        assert_eq!(html.matches("</blockquote>").count(), MAX_DEPTH);
+        assert_eq!(html.matches("<blockquote>").count(), LIMITS.depth);
+        assert_eq!(html.matches("</blockquote>").count(), LIMITS.depth);
         assert!(html.contains("<p>deep</p>"));
-        assert!(parsed_depth(&html) <= MAX_DEPTH + 1);
+        assert!(parsed_depth(&html) <= LIMITS.depth + 1);
     }
 
     #[test]
     fn nested_lists_stop_at_max_depth() {
         for (prefix, tag) in [("- ", "ul"), ("1. ", "ol")] {
             let html = bounded(&format!("{}item\n", prefix.repeat(1000)));
-            assert_eq!(html.matches(&format!("<{tag}")).count(), MAX_DEPTH / 2, "{tag}");
-            assert_eq!(html.matches(&format!("</{tag}>")).count(), MAX_DEPTH / 2, "{tag}");
-            assert_eq!(html.matches("<li>").count(), MAX_DEPTH / 2);
+            assert_eq!(html.matches(&format!("<{tag}")).count(), LIMITS.depth / 2, "{tag}");
+            assert_eq!(html.matches(&format!("</{tag}>")).count(), LIMITS.depth / 2, "{tag}");
+            assert_eq!(html.matches("<li>").count(), LIMITS.depth / 2);
             assert!(html.contains("item"));
         }
     }
@@ -3315,7 +3295,7 @@ mod tests {
         let markdown = format!("{}b{}", "*a **a ".repeat(k), " a** a*".repeat(k));
         let html = bounded(&markdown);
         let elements = html.matches("<em>").count() + html.matches("<strong>").count();
-        assert!(elements < MAX_DEPTH, "{elements}");
+        assert!(elements < LIMITS.depth, "{elements}");
         assert_eq!(html.matches("<em>").count(), html.matches("</em>").count());
         assert_eq!(html.matches('a').count(), 4 * k);
         assert!(html.contains('b'));
@@ -3345,7 +3325,10 @@ mod tests {
         let html = bounded(&format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500)));
         // The divs past the bound show as text, and so do their end tags.
         let kept = html.matches("<div>").count();
-        assert!((MAX_DEPTH..=MAX_DEPTH + HTML_SLACK).contains(&kept), "{kept}");
+        assert!(
+            (LIMITS.depth..=LIMITS.depth + LIMITS.html_slack).contains(&kept),
+            "{kept}"
+        );
         assert_eq!(html.matches("&lt;div>").count(), 500 - kept);
         assert_eq!(html.matches("&lt;/div>").count(), 500 - kept);
     }
@@ -3365,7 +3348,7 @@ mod tests {
             assert_eq!(html.replace("<!---->", ""), unbounded(&markdown), "{}", &markdown[..20]);
             let longest = html.split(['<', '>']).map(str::len).max().unwrap_or(0);
             // (Measured in written HTML, where `&` takes five bytes.)
-            assert!(longest <= TEXT_RUN * 5 || !cut, "{longest}");
+            assert!(longest <= LIMITS.text_run * 5 || !cut, "{longest}");
         }
     }
 

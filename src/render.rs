@@ -4,43 +4,20 @@
 //! after the nesting bound into typed nodes of our own markup; one writer serializes them with the
 //! sanitizer's policy. Only the author's raw HTML is left to the fast path or the sanitizer.
 
-mod autolink;
-mod depth;
-mod entities;
-mod fast_path;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod fast_path_differential;
-mod footnotes;
-mod front_matter;
-mod header;
-mod headings;
-mod images;
-mod lead;
-mod links;
-mod markup;
-mod pasted;
-mod quotes;
-mod raw_html;
-mod removed;
-mod sanitize;
-mod settle;
-mod summary;
-mod tagfilter;
-mod text;
-mod urls;
-mod writer;
-
+use crate::limits::LIMITS;
 use std::borrow::Cow;
 use std::cell::Cell;
 
 use pulldown_cmark::{Event, Options as ParserOptions, Parser};
 
+use crate::article::front_matter::{self, FrontMatter};
+use crate::article::{header, lead, pasted, summary, text};
+use crate::html::{depth, writer};
+use crate::markdown::{autolink, footnotes, headings, images, links, quotes, raw_html, tagfilter};
 use crate::options::Features;
+use crate::sanitize::{fast_path, policy, removed};
+use crate::urls::BaseUrl;
 use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry};
-use front_matter::FrontMatter;
-pub use pasted::{Recovery, RecoveryKind};
-pub use removed::{Removal, RemovalKind};
-pub(crate) use urls::BaseUrl;
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     render_with(markdown, options, true).map(|(article, _)| article)
@@ -48,7 +25,7 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
 
 /// The pipeline; `fast_path` allows the sanitizer's fast path (the differential test turns it
 /// off to compare). Also says whether the fast path made the HTML.
-fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
+pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
@@ -122,7 +99,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
     // The writer applies the policy as it writes, unless raw HTML is trusted (and for the
     // differential test's reference, which leaves it all to ammonia).
     let trusted = options.raw_html == RawHtml::Trusted;
-    let settings = sanitize::Settings::new(options, base_url.as_ref());
+    let settings = policy::Settings::new(options, base_url.as_ref());
     let policy = (fast_path && !trusted).then_some(&settings);
     // Markdown's HTML is usually a little longer than its source.
     let mut writer = writer::Writer::new(policy, body.len() + body.len() / 2);
@@ -170,7 +147,7 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
         .clone()
         .or(summary.before_more.take())
         .or(summary.first_paragraph.take())
-        .map(|text| text::excerpt(&text, EXCERPT_CHARS))
+        .map(|text| text::excerpt(&text, LIMITS.excerpt_chars))
         .filter(|text| !text.is_empty());
 
     let mut page = writer::Writer::new(policy, body_html.html.len() + 512);
@@ -243,14 +220,14 @@ fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Ar
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {
     check_input(html, options)?;
     let base_url = options.base_url()?;
-    sanitize_with_ammonia(html, &sanitize::Settings::new(options, base_url.as_ref()))
+    sanitize_with_ammonia(html, &policy::Settings::new(options, base_url.as_ref()))
 }
 
 /// ammonia's clean, in builds that have it: without the `sanitizer` feature nothing calls ammonia,
 /// so the linker drops it (the web package's small core module).
-fn sanitize_with_ammonia(html: &str, settings: &sanitize::Settings<'_>) -> Result<String, Error> {
+fn sanitize_with_ammonia(html: &str, settings: &policy::Settings<'_>) -> Result<String, Error> {
     if cfg!(feature = "sanitizer") {
-        Ok(sanitize::sanitize(html, settings))
+        Ok(policy::sanitize(html, settings))
     } else {
         Err(Error::FeatureNeeded(BuildFeature::Sanitizer))
     }
@@ -284,9 +261,6 @@ where
         Box::new(events)
     }
 }
-
-/// Excerpts are cut near this many characters.
-const EXCERPT_CHARS: usize = 200;
 
 /// `Jane Doe, John Roe and Ann Poe` → the three names.
 fn split_names(names: &str) -> Vec<String> {

@@ -6,8 +6,8 @@ use std::collections::VecDeque;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::markup::{Attribute, Node};
-use super::writer::href_value;
+use crate::html::markup::{Attribute, Node};
+use crate::html::writer::href_value;
 
 pub(crate) struct Images<'a, I> {
     nodes: I,

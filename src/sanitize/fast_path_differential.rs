@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-use super::{render_with, sanitize};
+use super::{fast_path, policy};
+use crate::render::render_with;
 use crate::Options;
 
 /// Generated documents per `cargo test` (debug build: a few seconds).
@@ -425,14 +426,14 @@ fn fast_path_gives_ammonias_html() {
 
 #[test]
 fn fast_tags_follow_the_policy() {
-    let builder = sanitize::policy("", None);
+    let builder = policy::policy("", None);
     let tags = builder.clone_tags();
     let tag_attributes = builder.clone_tag_attributes();
     let mut generic: Vec<&str> = builder.clone_generic_attributes().into_iter().collect();
     generic.sort_unstable();
-    assert_eq!(generic, super::fast_path::GENERIC_ATTRIBUTES);
-    assert!(super::fast_path::FAST_TAGS.is_sorted_by_key(|(tag, _)| *tag));
-    for (tag, attributes) in super::fast_path::FAST_TAGS {
+    assert_eq!(generic, fast_path::GENERIC_ATTRIBUTES);
+    assert!(fast_path::FAST_TAGS.is_sorted_by_key(|(tag, _)| *tag));
+    for (tag, attributes) in fast_path::FAST_TAGS {
         assert!(tags.contains(tag), "{tag} is not allowed");
         let mut allowed: Vec<&str> = tag_attributes.get(tag).into_iter().flatten().copied().collect();
         allowed.sort_unstable();
@@ -442,7 +443,7 @@ fn fast_tags_follow_the_policy() {
 
 #[test]
 fn leaves_what_it_does_not_model_to_ammonia() {
-    let settings = sanitize::Settings::plain("p-", None);
+    let settings = policy::Settings::plain("p-", None);
     for html in [
         "<p>a<p>b</p></p>",
         "<a href=\"x\"><a href=\"y\">b</a></a>",
@@ -477,13 +478,13 @@ fn leaves_what_it_does_not_model_to_ammonia() {
         "<div>&#+65; <span title=\"&#x+41;\">x</span></div>",
         "<table><tr><td>a</td></tr></table>",
     ] {
-        assert_eq!(super::fast_path::sanitize(html, &settings), None, "{html}");
+        assert_eq!(fast_path::sanitize(html, &settings), None, "{html}");
     }
 }
 
 #[test]
 fn applies_the_policy_as_ammonia_does() {
-    let settings = sanitize::Settings::plain("p-", None);
+    let settings = policy::Settings::plain("p-", None);
     for html in [
         "<p>a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#x27; g\u{a0}h\r\ni</p>\n",
         "<h2 id=\"x\" class=\"one two\">t</h2>",
@@ -505,8 +506,8 @@ fn applies_the_policy_as_ammonia_does() {
         "<table>\n<tbody>\n<tr><td><a href=\"#x\" id=\"y\">a</a></td></tr>\n</tbody>\n</table>",
         "<table>\n<thead>\n<tr>\n<th align=\"center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>",
     ] {
-        let fast = super::fast_path::sanitize(html, &settings);
-        assert_eq!(fast.as_deref(), Some(sanitize::sanitize(html, &settings).as_str()), "{html}");
+        let fast = fast_path::sanitize(html, &settings);
+        assert_eq!(fast.as_deref(), Some(policy::sanitize(html, &settings).as_str()), "{html}");
     }
 }
 

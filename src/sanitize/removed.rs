@@ -38,9 +38,12 @@ use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 use serde::Serialize;
 
-use super::urls::{self, scheme};
-use super::writer::href_value;
-use super::{entities, fast_path, sanitize, tagfilter};
+use crate::html::entities;
+use crate::html::writer::href_value;
+use crate::markdown::tagfilter;
+use crate::sanitize::fast_path;
+use crate::sanitize::policy;
+use crate::urls::{self, scheme};
 use crate::RawHtml;
 
 /// Something the sanitizer removed from the document, and where.
@@ -648,7 +651,7 @@ fn check(tag: &ScannedTag, id_prefix: &str, found: &mut Vec<Removal>) {
         } else {
             // Forced values (every `input` is a disabled checkbox) are set before the filter runs.
             let value = rules.forced.get(name).copied().unwrap_or(value);
-            if sanitize::filter_attribute(id_prefix, element, name, value).is_none() {
+            if policy::filter_attribute(id_prefix, element, name, value).is_none() {
                 report(RemovalKind::Attribute, name, line);
             }
         }
@@ -708,7 +711,7 @@ impl Policy {
 
     fn from_builder() -> Self {
         // The id prefix and base URL change values, not what is allowed.
-        let builder = sanitize::policy("", None);
+        let builder = policy::policy("", None);
         let mut elements: HashMap<_, Element> = builder
             .clone_tags()
             .into_iter()
@@ -774,7 +777,7 @@ fn is_url_attribute(element: &str, name: &str) -> bool {
 /// URL itself (cut short) when it has an allowed scheme but does not parse. Relative URLs stay.
 fn url_removal(url: &str) -> Option<String> {
     let scheme = scheme(url)?;
-    if !sanitize::URL_SCHEMES.contains(&&*scheme) {
+    if !policy::URL_SCHEMES.contains(&&*scheme) {
         return Some(format!("{scheme}:"));
     }
     (!urls::parses(url)).then(|| shorten(url))

@@ -7,8 +7,8 @@ use std::collections::{HashMap, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::headings::github_slug;
-use super::markup::Node;
+use crate::html::markup::Node;
+use crate::markdown::headings::github_slug;
 
 pub(crate) struct Footnotes<'a, I> {
     nodes: I,

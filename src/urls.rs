@@ -110,24 +110,24 @@ impl BaseUrl {
 /// The `url` crate: native builds, and the full wasm module (which has it for ammonia).
 #[cfg(not(all(target_arch = "wasm32", not(feature = "sanitizer"))))]
 mod backend {
-    pub(super) type Base = url::Url;
+    pub(crate) type Base = url::Url;
 
-    pub(super) fn parses(text: &str) -> bool {
+    pub(crate) fn parses(text: &str) -> bool {
         url::Url::parse(text).is_ok()
     }
 
     /// The serialized origin, if `text` parses.
-    pub(super) fn origin(text: &str) -> Option<String> {
+    pub(crate) fn origin(text: &str) -> Option<String> {
         parse_base(text).map(|(_, origin)| origin)
     }
 
-    pub(super) fn parse_base(text: &str) -> Option<(Base, String)> {
+    pub(crate) fn parse_base(text: &str) -> Option<(Base, String)> {
         let url = url::Url::parse(text).ok()?;
         let origin = url.origin().ascii_serialization();
         Some((url, origin))
     }
 
-    pub(super) fn join(base: &Base, url: &str) -> Option<String> {
+    pub(crate) fn join(base: &Base, url: &str) -> Option<String> {
         base.join(url).ok().map(String::from)
     }
 }
@@ -138,18 +138,18 @@ mod backend {
     use web_sys::Url;
 
     /// The base's serialization (`href`), which `new URL(url, base)` reads back.
-    pub(super) type Base = String;
+    pub(crate) type Base = String;
 
-    pub(super) fn parses(text: &str) -> bool {
+    pub(crate) fn parses(text: &str) -> bool {
         parsed(text).is_some()
     }
 
     /// The serialized origin, if `text` parses.
-    pub(super) fn origin(text: &str) -> Option<String> {
+    pub(crate) fn origin(text: &str) -> Option<String> {
         parsed(text).map(|url| url.origin())
     }
 
-    pub(super) fn parse_base(text: &str) -> Option<(Base, String)> {
+    pub(crate) fn parse_base(text: &str) -> Option<(Base, String)> {
         parsed(text).map(|url| (url.href(), url.origin()))
     }
 
@@ -160,7 +160,7 @@ mod backend {
         (!(special && has_forbidden_host_code_point(text, None))).then_some(url)
     }
 
-    pub(super) fn join(base: &Base, url: &str) -> Option<String> {
+    pub(crate) fn join(base: &Base, url: &str) -> Option<String> {
         let joined = Url::new_with_base(url, base).ok()?;
         // Bases are http(s) URLs.
         let base_scheme = base.split(':').next();

@@ -1,15 +1,13 @@
 //! Observes the text a reader will see: counts words (for the reading time) and keeps the text for
 //! the excerpt — what comes before a `<!-- more -->` marker, else the first paragraph.
 
+use crate::limits::LIMITS;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::text::WordCounter;
+use crate::article::text::WordCounter;
 
 /// The marker that ends an article's excerpt, as static-site generators use it.
 const MORE_MARKER: &str = "<!-- more -->";
-
-/// Text kept for the excerpt, in bytes: more than any excerpt needs, however long the document.
-const KEPT_TEXT_BYTES: usize = 4096;
 
 pub(crate) struct Summary<'a, I> {
     events: I,
@@ -47,11 +45,11 @@ impl<'a, I> Summary<'a, I> {
 
     fn text(&mut self, text: &str) {
         self.words.push(text);
-        if !self.more_seen && self.text.len() < KEPT_TEXT_BYTES {
+        if !self.more_seen && self.text.len() < LIMITS.excerpt_source_bytes {
             self.text.push_str(text);
         }
         if let Some(paragraph) = &mut self.paragraph {
-            if paragraph.len() < KEPT_TEXT_BYTES {
+            if paragraph.len() < LIMITS.excerpt_source_bytes {
                 paragraph.push_str(text);
             }
         }

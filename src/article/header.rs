@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::writer::Writer;
+use crate::html::writer::Writer;
 use crate::TocEntry;
 
 pub(crate) struct Frame<'m> {

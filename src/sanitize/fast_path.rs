@@ -9,16 +9,17 @@
 //! that is not plain, an entity the writer does not write, a nesting that the HTML tree builder
 //! would repair. The differential test checks it against ammonia, byte for byte.
 
+use crate::limits::LIMITS;
 use std::borrow::Cow;
 
-use super::entities;
-use super::sanitize::{self, Settings};
-use super::urls::{self, Parsed};
+use crate::html::entities;
+use crate::sanitize::policy::{self, Settings};
+use crate::urls::{self, Parsed};
 
 /// The elements our writer emits, and a few more that raw HTML often has, sorted, with the
 /// attributes the policy allows on each beyond [`GENERIC_ATTRIBUTES`] (a test checks both against
 /// ammonia's builder). Anything else: ammonia.
-pub(super) const FAST_TAGS: [(&str, &[&str]); 55] = [
+pub(crate) const FAST_TAGS: [(&str, &[&str]); 55] = [
     ("a", &["aria-label", "href", "hreflang", "target"]),
     ("abbr", &[]),
     ("article", &[]),
@@ -83,7 +84,7 @@ pub(super) const FAST_TAGS: [(&str, &[&str]); 55] = [
 ];
 
 /// Attributes the policy allows on every element (ammonia's `lang` and `title`, and ours).
-pub(super) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", "title"];
+pub(crate) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", "title"];
 
 /// Elements without an end tag.
 const VOID: [&str; 4] = ["br", "hr", "img", "input"];
@@ -128,9 +129,9 @@ const NOT_SPECIAL: [&str; 20] = [
 /// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
 /// out once (at compile time) instead of by string comparisons per tag.
 #[derive(Clone, Copy)]
-pub(super) struct Element(u8);
+pub(crate) struct Element(u8);
 
-pub(super) const IS_VOID: u8 = 1;
+pub(crate) const IS_VOID: u8 = 1;
 const CLOSES_AN_OPEN_P: u8 = 2;
 const IS_SPECIAL: u8 = 4;
 const IS_HEADING: u8 = 8;
@@ -219,7 +220,7 @@ const fn name_key(name: &[u8]) -> Option<u128> {
 }
 
 impl Element {
-    pub(super) fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         FAST_TAGS[usize::from(self.0)].0
     }
 
@@ -227,14 +228,14 @@ impl Element {
         FAST_TAGS[usize::from(self.0)].1
     }
 
-    pub(super) fn is(self, flag: u8) -> bool {
+    pub(crate) fn is(self, flag: u8) -> bool {
         FLAGS[usize::from(self.0)] & flag != 0
     }
 }
 
 /// The elements open in the output, and how many of the kinds the checks ask about.
 #[derive(Default)]
-pub(super) struct Open {
+pub(crate) struct Open {
     stack: Vec<Element>,
     paragraphs: usize,
     links: usize,
@@ -254,7 +255,7 @@ impl Open {
         }
     }
 
-    pub(super) fn push(&mut self, element: Element) {
+    pub(crate) fn push(&mut self, element: Element) {
         if let Some(count) = self.counter(element) {
             *count += 1;
         }
@@ -262,7 +263,7 @@ impl Open {
     }
 
     /// Closes the current element if it is `name`.
-    pub(super) fn pop(&mut self, name: &str) -> Option<()> {
+    pub(crate) fn pop(&mut self, name: &str) -> Option<()> {
         let element = *self.stack.last().filter(|element| element.name() == name)?;
         self.stack.pop();
         if let Some(count) = self.counter(element) {
@@ -362,18 +363,15 @@ pub(crate) fn is_plain_comment(html: &str) -> bool {
 /// The length of the comment at the start of `html` if it is plain: `<!--`, then text without
 /// `--` that neither starts with `>` or `->` (which end a comment at once) nor ends with `-`, then
 /// `-->`. Every other shape (`--!>`, nested `<!--`, no end) is left to the sanitizer.
-pub(super) fn plain_comment_length(html: &str) -> Option<usize> {
+pub(crate) fn plain_comment_length(html: &str) -> Option<usize> {
     let after_start = html.strip_prefix("<!--")?;
     let body = &after_start[..after_start.find("-->")?];
     let plain = !(body.starts_with('>') || body.starts_with("->") || body.ends_with('-') || body.contains("--"));
     plain.then_some("<!--".len() + body.len() + "-->".len())
 }
 
-/// The most attributes the fast path reads on one tag: more than the writer ever writes.
-const MAX_ATTRIBUTES: usize = 16;
-
 /// An attribute as read: its name and its value as the parser reads it.
-pub(super) type Attribute<'h> = (&'h str, Cow<'h, str>);
+pub(crate) type Attribute<'h> = (&'h str, Cow<'h, str>);
 
 /// One tag as our writer spells it: lowercase names, `"`-quoted values.
 enum Tag<'h> {
@@ -448,7 +446,8 @@ impl<'h> Tag<'h> {
             };
             // A repeated attribute: the parser keeps the first; leave that to ammonia. (So many
             // attributes that this check would cost more than linear time: raw HTML, ammonia's too.)
-            if attributes.len() == MAX_ATTRIBUTES || attributes.iter().any(|(name, _)| *name == attribute) {
+            if attributes.len() == LIMITS.fast_path_attributes || attributes.iter().any(|(name, _)| *name == attribute)
+            {
                 return None;
             }
             attributes.push((attribute, value));
@@ -467,7 +466,7 @@ fn name_len(bytes: &[u8]) -> usize {
     }
 }
 
-pub(super) fn lookup(name: &str) -> Option<Element> {
+pub(crate) fn lookup(name: &str) -> Option<Element> {
     let key = name_key(name.as_bytes())?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
@@ -475,7 +474,7 @@ pub(super) fn lookup(name: &str) -> Option<Element> {
 
 /// Whether the tree builder would put `element` where it stands: inside the current element,
 /// with nothing closed, moved or inserted. Conservative: `false` sends the document to ammonia.
-pub(super) fn fits(open: &Open, element: Element) -> bool {
+pub(crate) fn fits(open: &Open, element: Element) -> bool {
     let name = element.name();
     let table_child = match open.current() {
         Some("table") => Some(matches!(name, "caption" | "thead" | "tbody")),
@@ -658,7 +657,7 @@ fn push_escaped(out: &mut String, c: char, attribute: bool) {
 /// ammonia's attribute steps, in its order: the allow-list and URL schemes, forced values, `rel`,
 /// the id prefix, the policy's attribute filter (removing with `swap_remove`, as ammonia does,
 /// which moves the last attribute into the gap), then relative URLs.
-pub(super) fn clean_attributes<'h>(
+pub(crate) fn clean_attributes<'h>(
     element: Element,
     attributes: &mut Vec<Attribute<'h>>,
     settings: &Settings<'h>,
@@ -690,7 +689,7 @@ pub(super) fn clean_attributes<'h>(
     }
     let mut dropped = Vec::new(); // allocates only when something is dropped
     for (i, (attribute, value)) in attributes.iter_mut().enumerate() {
-        match sanitize::filter_with(settings.id_prefix, settings.extra_classes, name, attribute, value) {
+        match policy::filter_with(settings.id_prefix, settings.extra_classes, name, attribute, value) {
             None => dropped.push(i),
             Some(Cow::Owned(new)) => *value = Cow::Owned(new),
             Some(Cow::Borrowed(_)) => {}
@@ -720,14 +719,14 @@ fn is_url_attribute(name: &str) -> bool {
 fn url_allowed(value: &str, settings: &Settings<'_>) -> bool {
     match urls::parse(value) {
         Parsed::Absolute { scheme, .. } => {
-            sanitize::URL_SCHEMES.contains(&&*scheme) || settings.extra_url_schemes.iter().any(|extra| *extra == scheme)
+            policy::URL_SCHEMES.contains(&&*scheme) || settings.extra_url_schemes.iter().any(|extra| *extra == scheme)
         }
         Parsed::Relative => true,
         Parsed::Invalid => false,
     }
 }
 
-pub(super) fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {
+pub(crate) fn write_start_tag(out: &mut String, name: &str, attributes: &[Attribute<'_>]) {
     out.push('<');
     out.push_str(name);
     for (attribute, value) in attributes {
@@ -782,9 +781,13 @@ mod tests {
     #[test]
     fn leaves_tags_with_many_attributes_to_ammonia() {
         let settings = Settings::plain("", None);
-        let attributes: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" data-a{i}=\"\"")).collect();
+        let attributes: String = (0..=LIMITS.fast_path_attributes)
+            .map(|i| format!(" data-a{i}=\"\""))
+            .collect();
         assert!(sanitize(&format!("<span{attributes}>x</span>"), &settings).is_none());
-        let fewer: String = (0..MAX_ATTRIBUTES).map(|i| format!(" data-a{i}=\"\"")).collect();
+        let fewer: String = (0..LIMITS.fast_path_attributes)
+            .map(|i| format!(" data-a{i}=\"\""))
+            .collect();
         assert_eq!(
             sanitize(&format!("<span{fewer}>x</span>"), &settings).as_deref(),
             Some("<span>x</span>")

@@ -63,7 +63,7 @@ impl Node {
         }
     }
 
-    /// Recursion is bounded: nodes are never deeper than `MAX_DEPTH`.
+    /// Recursion is bounded: nodes are never deeper than `LIMITS.front_matter_depth`.
     pub(super) fn into_json(self) -> Value {
         match self {
             Node::Scalar(Scalar { kind, text }) => match kind {

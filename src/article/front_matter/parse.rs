@@ -2,11 +2,12 @@
 //! (the `front-matter` feature). Never fails: malformed front matter is reported as a [`Warning`]
 //! with its line in the whole document, and the render goes on.
 //!
-//! Limits, so a hostile block cannot exhaust the stack or memory: at most [`MAX_DEPTH`] nested
-//! lists and maps, and at most [`MAX_VALUES`] values in all, where a YAML alias counts every value
+//! Limits, so a hostile block cannot exhaust the stack or memory: at most [`LIMITS.front_matter_depth`] nested
+//! lists and maps, and at most [`LIMITS.front_matter_values`] values in all, where a YAML alias counts every value
 //! it copies (this is what stops "billion laughs" alias bombs). Past a limit the whole block is
 //! ignored with a warning.
 
+use crate::limits::LIMITS;
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
@@ -17,11 +18,6 @@ use toml::Spanned;
 use super::values::{apply, resolve_plain, Entry, Kind, Node, Scalar};
 use super::{Format, FrontMatter, FrontMatterBlock};
 use crate::Warning;
-
-/// Deepest nesting of lists and maps accepted (the top-level map counts as 1).
-pub(crate) const MAX_DEPTH: usize = 64;
-/// Most values (scalars, lists and maps, each alias copy included) accepted in one block.
-pub(crate) const MAX_VALUES: usize = 100_000;
 
 /// Reads a block found by [`split`](super::split). Never fails: a syntax error, a value of the wrong type for a
 /// known key, or a limit exceeded is reported as a warning (with its line in the whole document)
@@ -52,7 +48,10 @@ pub(crate) fn parse(block: &FrontMatterBlock) -> (FrontMatter, Vec<Warning>) {
 fn too_deep(line: usize) -> Warning {
     Warning::new(
         Some(line),
-        format!("front matter is nested more than {MAX_DEPTH} levels deep; it is ignored"),
+        format!(
+            "front matter is nested more than {} levels deep; it is ignored",
+            LIMITS.front_matter_depth
+        ),
     )
 }
 
@@ -60,7 +59,8 @@ fn too_many(line: usize) -> Warning {
     Warning::new(
         Some(line),
         format!(
-            "front matter holds more than {MAX_VALUES} values (counting each copy a YAML alias makes); it is ignored"
+            "front matter holds more than {} values (counting each copy a YAML alias makes); it is ignored",
+            LIMITS.front_matter_values
         ),
     )
 }
@@ -127,10 +127,10 @@ mod yaml {
         Scalar { kind, text }
     }
 
-    /// Adds `values` to the running `total`; an error past `MAX_VALUES`.
+    /// Adds `values` to the running `total`; an error past `LIMITS.front_matter_values`.
     fn count(total: &mut usize, values: usize, line: usize) -> Result<(), Warning> {
         *total = total.saturating_add(values);
-        if *total > MAX_VALUES {
+        if *total > LIMITS.front_matter_values {
             return Err(too_many(line));
         }
         Ok(())
@@ -195,7 +195,7 @@ mod yaml {
         }
 
         fn open(&mut self, mut frame: Frame, line: usize) -> Result<(), Warning> {
-            if self.stack.len() >= MAX_DEPTH {
+            if self.stack.len() >= LIMITS.front_matter_depth {
                 return Err(too_deep(line));
             }
             self.count(1, line)?;
@@ -229,7 +229,7 @@ mod yaml {
                 });
                 return self.finish(null, 0, 1, 0, line, warnings);
             };
-            if self.stack.len() + anchored.height > MAX_DEPTH {
+            if self.stack.len() + anchored.height > LIMITS.front_matter_depth {
                 return Err(too_deep(line));
             }
             // Count before copying, so a bomb is refused before it is built.
@@ -364,7 +364,7 @@ impl TomlWalker<'_> {
     /// `value` sits at `depth` (the top-level table is 1); `line` is its key's line.
     fn value(&mut self, value: &Spanned<DeValue<'_>>, depth: usize, line: usize) -> Result<Node, Warning> {
         self.values += 1;
-        if self.values > MAX_VALUES {
+        if self.values > LIMITS.front_matter_values {
             return Err(too_many(line));
         }
         let written = || {
@@ -399,7 +399,7 @@ impl TomlWalker<'_> {
             }
             DeValue::Datetime(_) => Node::text(written()),
             DeValue::Array(items) => {
-                if depth >= MAX_DEPTH {
+                if depth >= LIMITS.front_matter_depth {
                     return Err(too_deep(self.lines.document_line(value.span().start)));
                 }
                 let mut nodes = Vec::with_capacity(items.len());
@@ -410,7 +410,7 @@ impl TomlWalker<'_> {
                 Node::List(nodes)
             }
             DeValue::Table(table) => {
-                if depth >= MAX_DEPTH {
+                if depth >= LIMITS.front_matter_depth {
                     return Err(too_deep(line));
                 }
                 Node::Map(self.table(table, depth + 1)?)
@@ -425,8 +425,8 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::pipeline::front_matter::split;
-    use crate::pipeline::front_matter::values::looks_like_iso_date;
+    use crate::article::front_matter::split;
+    use crate::article::front_matter::values::looks_like_iso_date;
 
     fn yaml(body: &str) -> (FrontMatter, Vec<Warning>) {
         let doc = format!("---\n{body}---\n# Body\n");
@@ -835,22 +835,22 @@ mod tests {
 
     #[test]
     fn too_many_values_are_refused() {
-        let body = format!("list: [{}]\n", vec!["1"; MAX_VALUES].join(","));
+        let body = format!("list: [{}]\n", vec!["1"; LIMITS.front_matter_values].join(","));
         let (fm, warnings) = yaml(&body);
         assert_eq!(fm, FrontMatter::default());
         assert!(warnings[0].message.contains("more than 100000 values"));
-        let body = format!("list = [{}]\n", vec!["1"; MAX_VALUES].join(","));
+        let body = format!("list = [{}]\n", vec!["1"; LIMITS.front_matter_values].join(","));
         let (_, warnings) = toml(&body);
         assert!(warnings[0].message.contains("more than 100000 values"));
     }
 
     #[test]
     fn deep_yaml_nesting_is_refused() {
-        for depth in [MAX_DEPTH, MAX_DEPTH + 1, 100_000] {
+        for depth in [LIMITS.front_matter_depth, LIMITS.front_matter_depth + 1, 100_000] {
             // `depth - 1` flow lists inside the top-level map.
             let body = format!("a: {}{}\n", "[".repeat(depth - 1), "]".repeat(depth - 1));
             let (fm, warnings) = yaml(&body);
-            if depth == MAX_DEPTH {
+            if depth == LIMITS.front_matter_depth {
                 assert_eq!(warnings, vec![], "depth {depth}");
                 assert!(fm.extra.contains_key("a"));
             } else {
@@ -869,10 +869,10 @@ mod tests {
         }
         // Block style nests just the same.
         let mut body = String::new();
-        for level in 0..=MAX_DEPTH {
+        for level in 0..=LIMITS.front_matter_depth {
             body.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
         }
-        body.push_str(&format!("{}end: 1\n", " ".repeat(MAX_DEPTH + 1)));
+        body.push_str(&format!("{}end: 1\n", " ".repeat(LIMITS.front_matter_depth + 1)));
         let (_, warnings) = yaml(&body);
         assert!(
             warnings[0].message.contains("nested more than 64 levels"),
@@ -901,13 +901,21 @@ mod tests {
         assert_eq!(fm, FrontMatter::default());
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, Some(2));
-        let body = format!("a = {}1{}\n", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let body = format!(
+            "a = {}1{}\n",
+            "[".repeat(LIMITS.front_matter_depth),
+            "]".repeat(LIMITS.front_matter_depth)
+        );
         let (_, warnings) = toml(&body);
         assert!(
             warnings[0].message.contains("nested more than 64 levels"),
             "{warnings:?}"
         );
-        let body = format!("a = {}1{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        let body = format!(
+            "a = {}1{}\n",
+            "[".repeat(LIMITS.front_matter_depth - 1),
+            "]".repeat(LIMITS.front_matter_depth - 1)
+        );
         assert_eq!(toml(&body).1, vec![]);
     }
 

@@ -1,5 +1,12 @@
 //! The result of a render: HTML plus what we learned about the document.
 
+pub(crate) mod front_matter;
+pub(crate) mod header;
+pub(crate) mod lead;
+pub(crate) mod pasted;
+pub(crate) mod summary;
+pub(crate) mod text;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 

@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::options::PastedText;
 
 /// An event and its source range, as `Parser::into_offset_iter` gives them.
-pub(super) type Item<'a> = (Event<'a>, Range<usize>);
+pub(crate) type Item<'a> = (Event<'a>, Range<usize>);
 
 /// One thing recovered from pasted text, or removed from it: `{"line": 3, "kind": "removed",
 /// "text": "Share on Facebook", "reason": "sharing"}`.

@@ -1,13 +1,14 @@
 //! The one sanitizer policy: ammonia configured to keep what Markdown produces and nothing that
 //! can run script, restyle the page or clobber its globals.
 
+use crate::limits::LIMITS;
 use std::borrow::Cow;
 
 use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
 
-use super::settle::{settle, Repair};
-use super::urls::BaseUrl;
 use crate::options::DEFAULT_LINK_REL;
+use crate::sanitize::settle::{settle, Repair};
+use crate::urls::BaseUrl;
 use crate::Options;
 
 /// URL schemes a link or image may use; relative URLs are kept as written.
@@ -82,7 +83,7 @@ impl<'o> Settings<'o> {
 /// the HTML parser builds differently (a `<p>` inside a `<p>` where a removed `<button>` stood,
 /// links the adoption agency left nested). [`settle`] finds such constructs in one linear pass over
 /// ammonia's output; only then (misnested raw HTML) does the cleaner run again, on its own output,
-/// so that the parser rebuilds the tree as a browser would, at most [`CLEAN_PASSES`] times in all;
+/// so that the parser rebuilds the tree as a browser would, at most [`LIMITS.clean_passes`] times in all;
 /// what has not settled by then, [`settle`] unwraps.
 pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> String {
     let default = settings.id_prefix == DEFAULT_ID_PREFIX
@@ -115,7 +116,7 @@ fn clean_to_fixed_point(policy: &Builder<'_>, html: &str) -> (String, usize) {
         };
         // It round-trips, or the last pass gave the same: cleaning it again changes nothing.
         let fixed = settled.round_trips || previous.as_deref() == Some(&*settled.html);
-        if !fixed && passes == CLEAN_PASSES {
+        if !fixed && passes == LIMITS.clean_passes {
             let repaired = settle(&cleaned, Repair::Unwrap).map(|settled| settled.html.into_owned());
             return (repaired.unwrap_or(cleaned), passes);
         }
@@ -139,10 +140,6 @@ fn clean(policy: &Builder<'_>, html: &str) -> String {
     let _ = policy.clean(html).write_to(&mut out);
     String::from_utf8(out).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
-
-/// How many times the cleaner may run on one input. Misnested raw HTML settles in the second pass;
-/// links the adoption agency nested in up to about 20 blocks, in the third; deeper ones are unwrapped.
-const CLEAN_PASSES: usize = 3;
 
 /// The plain policy as an ammonia builder; `removed.rs` reads its allow-lists to explain what it removes.
 pub(crate) fn policy<'p>(id_prefix: &'p str, base_url: Option<&'p BaseUrl>) -> Builder<'p> {
@@ -292,7 +289,7 @@ fn prefix_fragment<'v>(id_prefix: &str, href: &'v str) -> Cow<'v, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::settle::{element, is_void};
+    use crate::sanitize::settle::{element, is_void};
 
     #[test]
     fn keeps_markdown_output_and_drops_script() {

@@ -44,7 +44,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Strip<I> {
                     if !cfg!(feature = "sanitizer") {
                         // A comment has no text content; other blocks stay raw HTML, which a build
                         // without the sanitizer refuses.
-                        if super::fast_path::is_plain_comment(&block) {
+                        if crate::sanitize::fast_path::is_plain_comment(&block) {
                             continue;
                         }
                         return Some(Event::Html(CowStr::from(block)));

@@ -6,9 +6,7 @@
 //! readers equal on every block this one accepts.
 
 use super::values::{is_float, resolve_plain, Entry, Kind, Node, Scalar};
-
-/// Blocks with more values than this go to the full reader, which knows the limits.
-const MAX_VALUES: usize = 1_000;
+use crate::limits::LIMITS;
 
 /// The root map of `raw` (a block's text, which starts on the document's line 2), if it is
 /// written in the common subset.
@@ -86,7 +84,7 @@ pub(super) fn read(raw: &str) -> Option<Vec<Entry>> {
             return None;
         }
         values += 1;
-        if values > MAX_VALUES {
+        if values > LIMITS.simple_yaml_values {
             return None;
         }
         entries.push(Entry {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::markup::Node;
+use crate::html::markup::Node;
 
 use crate::article::TocEntry;
 
