@@ -275,6 +275,22 @@ export function renderMarkdown(results) {
     );
   }
 
+  // The pipeline's own cost, natively.
+  if (results.native) {
+    out.push('## Native render beside pulldown-cmark', '');
+    if (results.native.instructions) {
+      out.push(results.native.instructions, '');
+      out.push(
+        'Instructions per render (valgrind; the difference of 11 and 1 renders, so start-up cancels): `quire::render` ' +
+          "with default options beside pulldown-cmark's bare parse + `push_html` with the same extensions. The target " +
+          '(issue "One model of HTML") is at most 1.5x on the articles and 2x with raw HTML.',
+        '',
+      );
+    }
+    out.push(results.native.times, '');
+    out.push('The same, timed: the fastest twentieth of 300 interleaved renders each (`examples/throughput.rs`).', '');
+  }
+
   // What came out of the raw-HTML article.
   out.push('## Output check (raw-HTML article)', '');
   {

@@ -288,6 +288,22 @@ const pathological = {
   }).trim(),
 };
 
+// Native render cost beside pulldown-cmark's bare parse + push_html with the same extensions: the
+// pipeline's own cost. Instruction counts (valgrind) where valgrind is installed, which this
+// shared machine's noise does not touch; times from the `throughput` example, interleaved.
+log('native: quire beside pulldown-cmark (examples/throughput.rs, bench/instructions.sh)');
+const nativeDocs = ['news-brief', 'long-read', 'front-matter', 'html-article'].map((id) => `bench/corpus/${id}.md`);
+const native = {
+  times: execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'throughput', '--', '300', ...nativeDocs], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim(),
+  instructions: hasValgrind()
+    ? execFileSync(path.join(HERE, 'instructions.sh'), nativeDocs, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim()
+    : null,
+};
+
 // Time to article: cold page loads under mobile conditions and unthrottled (bench/page-load.mjs).
 const PAGE_LOAD_ROUNDS = Number(args['page-load-rounds'] ?? 5);
 const pageLoad = PAGE_LOAD_ROUNDS > 0 ? await measurePageLoad({ rounds: PAGE_LOAD_ROUNDS, log }) : null;
@@ -337,6 +353,7 @@ const results = {
   sizes: SIZES,
   runs,
   pathological,
+  native,
   pageLoad,
   pageLoadFirefox,
 };
@@ -347,3 +364,12 @@ writeFileSync(path.join(HERE, 'results.md'), markdown);
 writeFileSync(path.join(HERE, 'chart.svg'), renderChart(results));
 console.log(markdown);
 log(`wrote bench/results.json, bench/results.md, bench/chart.svg in ${results.durationSeconds} s`);
+
+function hasValgrind() {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
