@@ -52,7 +52,7 @@ fn filter_html(html: CowStr<'_>) -> CowStr<'_> {
 /// Position of the next `<` at or after `from` that opens or closes a disallowed tag.
 fn next_disallowed(bytes: &[u8], from: usize) -> Option<usize> {
     let mut from = from;
-    while let Some(offset) = bytes[from..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[from..]) {
         let lt = from + offset;
         if opens_disallowed(&bytes[lt + 1..]) {
             return Some(lt);

@@ -387,9 +387,7 @@ impl Scanner {
     fn feed(&mut self, text: &str, mut line: usize, found: &mut impl FnMut(&ScannedTag)) {
         let bytes = text.as_bytes();
         // Mostly one line (an HTML block comes a line at a time): then there is nothing to count.
-        let counting = bytes[..bytes.len().saturating_sub(1)]
-            .iter()
-            .any(|&b| b == b'\n' || b == b'\r');
+        let counting = memchr::memchr2(b'\n', b'\r', &bytes[..bytes.len().saturating_sub(1)]).is_some();
         let mut i = 0;
         while i < bytes.len() {
             // Where nothing but one byte matters, skip to it (keeping a value's bytes).
@@ -402,10 +400,7 @@ impl Scanner {
                 _ => None,
             };
             if let Some(stop) = stop {
-                let next = bytes[i..]
-                    .iter()
-                    .position(|&b| b == stop)
-                    .map_or(bytes.len(), |n| i + n);
+                let next = memchr::memchr(stop, &bytes[i..]).map_or(bytes.len(), |n| i + n);
                 if let State::AttributeValue(_) = self.state {
                     self.tag.attribute().value.extend_from_slice(&bytes[i..next]);
                 }
