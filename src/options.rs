@@ -290,62 +290,89 @@ impl Options {
             ))),
         }
     }
+}
 
-    /// The features in force once the preset's defaults and the overrides are combined.
-    pub(crate) fn features(&self) -> Features {
-        let article = self.preset == Preset::Article;
-        let extended = self.preset != Preset::Commonmark;
-        Features {
-            heading_ids: self.heading_ids.unwrap_or(article),
-            smart_punctuation: self.smart_punctuation.unwrap_or(article),
-            tables: self.tables.unwrap_or(extended),
-            footnotes: self.footnotes.unwrap_or(extended),
-            strikethrough: self.strikethrough.unwrap_or(extended),
-            task_lists: self.task_lists.unwrap_or(extended),
-            autolinks: self.autolinks.unwrap_or(extended),
-            tagfilter: self.tagfilter.unwrap_or(extended),
-            alerts: self.alerts.unwrap_or(article),
-            math: self.math.unwrap_or(article),
-            definition_lists: self.definition_lists.unwrap_or(article),
-            heading_attributes: self.heading_attributes.unwrap_or(article),
-            heading_anchors: self.heading_anchors.unwrap_or(article),
-            front_matter: self.front_matter.unwrap_or(article),
-            title_block: self.title_block.unwrap_or(article),
-            // The spec presets render exactly the spec's HTML: never a frame.
-            body_only: !article || self.body_only.unwrap_or(false),
-            toc_nav: self.toc_nav.unwrap_or(false),
-            figures: self.figures.unwrap_or(article),
-            lazy_images: self.lazy_images.unwrap_or(article),
-            quote_attributions: self.quote_attributions.unwrap_or(article),
-            pasted_text: if article { self.pasted_text } else { PastedText::Off },
+/// Which presets turn a switch on when the options leave it to them.
+#[derive(Clone, Copy)]
+pub(crate) enum OnFor {
+    Article,
+    ArticleAndGfm,
+    Never,
+}
+
+impl OnFor {
+    fn includes(self, preset: Preset) -> bool {
+        match self {
+            OnFor::Article => preset == Preset::Article,
+            OnFor::ArticleAndGfm => preset != Preset::Commonmark,
+            OnFor::Never => false,
         }
     }
 }
 
-/// Resolved switches: the preset with the overrides applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Features {
-    pub heading_ids: bool,
-    pub smart_punctuation: bool,
-    pub tables: bool,
-    pub footnotes: bool,
-    pub strikethrough: bool,
-    pub task_lists: bool,
-    pub autolinks: bool,
-    pub tagfilter: bool,
-    pub alerts: bool,
-    pub math: bool,
-    pub definition_lists: bool,
-    pub heading_attributes: bool,
-    pub heading_anchors: bool,
-    pub front_matter: bool,
-    pub title_block: bool,
-    pub body_only: bool,
-    pub toc_nav: bool,
-    pub figures: bool,
-    pub lazy_images: bool,
-    pub quote_attributions: bool,
-    pub pasted_text: PastedText,
+/// A feature switch as `read.rs` reads it: its field's name and how to set it.
+pub(crate) struct Switch {
+    pub field: &'static str,
+    #[cfg_attr(not(test), allow(dead_code))] // the docs test reads it
+    pub on_for: OnFor,
+    pub set: fn(&mut Options, Option<bool>),
+}
+
+/// Every feature switch once: its field in [`Options`] and the presets that turn it on. From it
+/// come [`Features`], [`Options::features`] and [`SWITCHES`], through which `read.rs` reads them;
+/// a test holds the docs here and the TypeScript to it.
+macro_rules! switches {
+    ($($field:ident: $on_for:ident,)*) => {
+        /// Resolved switches: the preset with the overrides applied.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) struct Features {
+            $(pub $field: bool,)*
+            pub pasted_text: PastedText,
+        }
+
+        pub(crate) const SWITCHES: &[Switch] = &[$(Switch {
+            field: stringify!($field),
+            on_for: OnFor::$on_for,
+            set: |options, value| options.$field = value,
+        },)*];
+
+        impl Options {
+            /// The features in force once the preset's defaults and the overrides are combined.
+            pub(crate) fn features(&self) -> Features {
+                let article = self.preset == Preset::Article;
+                let mut features = Features {
+                    $($field: self.$field.unwrap_or(OnFor::$on_for.includes(self.preset)),)*
+                    pasted_text: if article { self.pasted_text } else { PastedText::Off },
+                };
+                // The spec presets render exactly the spec's HTML: never a frame.
+                features.body_only |= !article;
+                features
+            }
+        }
+    };
+}
+
+switches! {
+    heading_ids: Article,
+    smart_punctuation: Article,
+    tables: ArticleAndGfm,
+    footnotes: ArticleAndGfm,
+    strikethrough: ArticleAndGfm,
+    task_lists: ArticleAndGfm,
+    autolinks: ArticleAndGfm,
+    tagfilter: ArticleAndGfm,
+    alerts: Article,
+    math: Article,
+    definition_lists: Article,
+    heading_attributes: Article,
+    heading_anchors: Article,
+    front_matter: Article,
+    title_block: Article,
+    body_only: Never,
+    toc_nav: Never,
+    figures: Article,
+    lazy_images: Article,
+    quote_attributions: Article,
 }
 
 /// A JSON value as an option's value.

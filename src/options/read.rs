@@ -3,7 +3,7 @@
 //! (serde's derive would do the reading, but its visitor, error paths and float formatting would
 //! add 14 KB brotli to the core wasm module.)
 
-use super::{Options, PastedText, Preset, RawHtml};
+use super::{Options, PastedText, Preset, RawHtml, SWITCHES};
 use crate::Error;
 
 /// An option's value as JSON has it, from either side. No option takes a list of lists or an
@@ -151,8 +151,8 @@ macro_rules! key {
     };
 }
 
-/// Every option, in the order of `Options`' fields.
-const KEYS: [Key; 32] = [
+/// Every option but the feature switches (`SWITCHES`), in the order of `Options`' fields.
+const KEYS: [Key; 12] = [
     key!("preset", "\"article\", \"gfm\" or \"commonmark\"", preset = preset),
     key!(
         "rawHtml",
@@ -169,27 +169,7 @@ const KEYS: [Key; 32] = [
         "a string of ASCII letters, digits, `-` and `_`",
         id_prefix = text
     ),
-    key!("headingIds", SWITCH, heading_ids = switch),
-    key!("smartPunctuation", SWITCH, smart_punctuation = switch),
-    key!("tables", SWITCH, tables = switch),
-    key!("footnotes", SWITCH, footnotes = switch),
-    key!("strikethrough", SWITCH, strikethrough = switch),
-    key!("taskLists", SWITCH, task_lists = switch),
-    key!("autolinks", SWITCH, autolinks = switch),
-    key!("tagfilter", SWITCH, tagfilter = switch),
-    key!("alerts", SWITCH, alerts = switch),
-    key!("math", SWITCH, math = switch),
-    key!("definitionLists", SWITCH, definition_lists = switch),
-    key!("headingAttributes", SWITCH, heading_attributes = switch),
-    key!("headingAnchors", SWITCH, heading_anchors = switch),
-    key!("frontMatter", SWITCH, front_matter = switch),
-    key!("titleBlock", SWITCH, title_block = switch),
-    key!("bodyOnly", SWITCH, body_only = switch),
-    key!("tocNav", SWITCH, toc_nav = switch),
     key!("tocMaxLevel", "a heading level, 1 to 6", toc_max_level = count),
-    key!("figures", SWITCH, figures = switch),
-    key!("lazyImages", SWITCH, lazy_images = switch),
-    key!("quoteAttributions", SWITCH, quote_attributions = switch),
     key!(
         "pastedText",
         "\"detect\", \"off\" or \"always\"",
@@ -213,8 +193,19 @@ impl Options {
     pub(crate) fn from_entries(entries: impl IntoIterator<Item = (String, OptionValue)>) -> Result<Options, Error> {
         let mut options = Options::default();
         for (name, value) in entries {
+            if let Some(switch) = SWITCHES.iter().find(|switch| is_camel_case_of(&name, switch.field)) {
+                let value = self::switch(&value)
+                    .map_err(|_| Error::InvalidOptions(format!("`{name}`: {} is not {SWITCH}", value.describe())))?;
+                (switch.set)(&mut options, value);
+                continue;
+            }
             let Some(key) = KEYS.iter().find(|key| key.name == name) else {
-                let names: Vec<String> = KEYS.iter().map(|key| format!("`{}`", key.name)).collect();
+                let names: Vec<String> = KEYS
+                    .iter()
+                    .map(|key| key.name.to_owned())
+                    .chain(SWITCHES.iter().map(|switch| camel_case(switch.field)))
+                    .map(|name| format!("`{name}`"))
+                    .collect();
                 return Err(Error::InvalidOptions(format!(
                     "`{name}` is not an option; the options are {}",
                     names.join(", ")
@@ -233,6 +224,37 @@ impl Options {
     }
 }
 
+/// `heading_ids` → `headingIds`: a switch's key is its field's name in camel case.
+fn camel_case(field: &str) -> String {
+    let mut words = field.split('_');
+    let mut out = words.next().unwrap_or_default().to_owned();
+    for word in words {
+        let mut chars = word.chars();
+        out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        out.push_str(chars.as_str());
+    }
+    out
+}
+
+/// Whether `name` is `field` in camel case ([`camel_case`], without allocating).
+fn is_camel_case_of(name: &str, field: &str) -> bool {
+    let mut name = name.bytes();
+    let mut field = field.bytes();
+    while let Some(b) = field.next() {
+        let expected = match b {
+            b'_' => match field.next() {
+                Some(b) => b.to_ascii_uppercase(),
+                None => return false,
+            },
+            b => b,
+        };
+        if name.next() != Some(expected) {
+            return false;
+        }
+    }
+    name.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,11 +263,78 @@ mod tests {
     fn the_table_has_every_field_once() {
         let json = serde_json::to_value(Options::default()).unwrap();
         let fields: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut names: Vec<&str> = KEYS.iter().map(|key| key.name).collect();
+        let switches: Vec<String> = SWITCHES.iter().map(|switch| camel_case(switch.field)).collect();
+        let mut names: Vec<&str> = KEYS
+            .iter()
+            .map(|key| key.name)
+            .chain(switches.iter().map(String::as_str))
+            .collect();
         names.sort_unstable();
         let mut sorted_fields = fields.clone();
         sorted_fields.sort_unstable();
         assert_eq!(names, sorted_fields);
+    }
+
+    /// The comment lines right above the line that holds `item` in `source`.
+    fn doc_above(source: &str, item: &str) -> String {
+        let lines: Vec<&str> = source.lines().collect();
+        let at = lines
+            .iter()
+            .position(|line| line.trim() == item)
+            .unwrap_or_else(|| panic!("no `{item}`"));
+        let doc: Vec<&str> = lines[..at]
+            .iter()
+            .rev()
+            .map(|line| line.trim())
+            .take_while(|line| line.starts_with("///") || line.starts_with("/**") || line.starts_with('*'))
+            .collect();
+        doc.into_iter().rev().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_docs_and_the_typescript_follow_the_switch_table() {
+        use crate::options::OnFor;
+        let rust = include_str!("../options.rs");
+        let typescript = include_str!("../wasm.rs");
+        for switch in SWITCHES {
+            let key = camel_case(switch.field);
+            let rust_doc = doc_above(rust, &format!("pub {}: Option<bool>,", switch.field));
+            let ts_doc = doc_above(typescript, &format!("{key}?: boolean | null;"));
+            let (rust_says, ts_says) = match switch.on_for {
+                OnFor::Article => ("Default: on for `article`", "Default: on for \"article\""),
+                OnFor::ArticleAndGfm => (
+                    "Default: on for `article` and `gfm`",
+                    "Default: on for \"article\" and \"gfm\"",
+                ),
+                OnFor::Never => ("Default: off", "Default: off"),
+            };
+            assert!(rust_doc.contains(rust_says), "{}: {rust_doc}", switch.field);
+            assert!(ts_doc.contains(ts_says), "{key}: {ts_doc}");
+            if let OnFor::Article = switch.on_for {
+                assert!(
+                    !rust_doc.contains("and `gfm`") && !ts_doc.contains("and \"gfm\""),
+                    "{key}"
+                );
+            }
+        }
+        // Every other key is in the TypeScript too.
+        for key in KEYS {
+            assert!(
+                typescript.contains(&format!("  {}?: ", key.name)),
+                "{} is not in the TypeScript",
+                key.name
+            );
+        }
+    }
+
+    #[test]
+    fn switch_keys_are_their_fields_in_camel_case() {
+        assert_eq!(camel_case("heading_ids"), "headingIds");
+        assert_eq!(camel_case("math"), "math");
+        assert!(is_camel_case_of("headingIds", "heading_ids"));
+        assert!(!is_camel_case_of("headingids", "heading_ids"));
+        assert!(!is_camel_case_of("headingIdsX", "heading_ids"));
+        assert!(!is_camel_case_of("heading", "heading_ids"));
     }
 
     #[test]
