@@ -6,49 +6,128 @@
 
 use crate::limits::LIMITS;
 use std::borrow::Cow;
-use std::cell::Cell;
 
 use pulldown_cmark::{Event, Options as ParserOptions, Parser};
 
 use crate::article::front_matter::{self, FrontMatter};
+use crate::article::text::WordCounter;
 use crate::article::{header, lead, pasted, summary, text};
-use crate::html::{depth, writer};
+use crate::html::depth;
+use crate::html::writer::{Writer, Written};
+use crate::markdown::headings::Outline;
 use crate::markdown::{autolink, footnotes, headings, images, links, quotes, raw_html, tagfilter};
 use crate::options::Features;
-use crate::sanitize::{fast_path, policy, removed};
+use crate::sanitize::removed::{self, Removal};
+use crate::sanitize::{fast_path, policy};
 use crate::urls::BaseUrl;
-use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry};
+use crate::{Article, BuildFeature, Error, Options, PastedText, RawHtml, TocEntry, Warning};
 
 pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error> {
     render_with(markdown, options, true).map(|(article, _)| article)
 }
 
-/// The pipeline; `fast_path` allows the sanitizer's fast path (the differential test turns it
-/// off to compare). Also says whether the fast path made the HTML.
+/// The pipeline; `fast_path` allows the writer's policy and the sanitizer's fast path (the
+/// differential test turns both off, to compare with ammonia). Also says whether the HTML was
+/// made without ammonia.
 pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
     let base_url = options.base_url()?;
-    let id_prefix = options.id_prefix.as_str();
+    let settings = policy::Settings::new(options, base_url.as_ref());
+    // The writer applies the policy as it writes, unless raw HTML is trusted (or for the
+    // differential test's reference, which leaves it all to ammonia).
+    let policy = (fast_path && options.raw_html != RawHtml::Trusted).then_some(&settings);
 
-    let (front, mut warnings, body) = match front_matter::split(&markdown).filter(|_| features.front_matter) {
+    let (front, mut warnings, body_offset) = read_front_matter(&markdown, features)?;
+    let mut body = write_body(
+        &markdown,
+        body_offset,
+        &front,
+        options,
+        features,
+        base_url.as_ref(),
+        policy,
+    );
+    let meta = Metadata::gather(front, &mut body, options, base_url.as_ref());
+    let written = frame(&meta, body.html, features, options.toc_max_level, policy);
+    let (html, without_ammonia) = sanitize_written(written, options, &settings, fast_path)?;
+
+    warnings.sort_by_key(|warning| warning.line);
+    let article = Article {
+        html,
+        author: join_names(&meta.authors),
+        word_count: body.words.total(),
+        reading_minutes: meta.reading_minutes,
+        links: body.links,
+        images: body.images,
+        warnings,
+        removed: body.removed,
+        recovered: meta.recovered,
+        title: meta.title,
+        authors: meta.authors,
+        date: meta.date,
+        updated: meta.updated,
+        description: meta.description,
+        excerpt: meta.excerpt,
+        tags: meta.front.tags,
+        lang: meta.front.lang,
+        dir: meta.front.dir,
+        image: meta.image,
+        canonical: meta.front.canonical,
+        toc: meta.toc,
+        front_matter: meta.front.extra,
+    };
+    Ok((article, without_ammonia))
+}
+
+/// The front matter (when the options read it), its warnings, and where the body starts.
+fn read_front_matter(markdown: &str, features: Features) -> Result<(FrontMatter, Vec<Warning>, usize), Error> {
+    match front_matter::split(markdown).filter(|_| features.front_matter) {
         Some(block) => {
             let (front, warnings) = front_matter::read(&block)?;
-            (front, warnings, &markdown[block.body_offset..])
+            Ok((front, warnings, block.body_offset))
         }
-        None => (FrontMatter::default(), Vec::new(), &markdown[..]),
-    };
+        None => Ok((FrontMatter::default(), Vec::new(), 0)),
+    }
+}
 
+/// The body, written, and what the adapters learned on the way.
+struct Body {
+    html: Written,
+    outline: Outline,
+    links: Vec<String>,
+    images: Vec<String>,
+    /// The title block's title and byline.
+    lead_title: Option<String>,
+    lead_byline: Option<String>,
+    words: WordCounter,
+    before_more: Option<String>,
+    first_paragraph: Option<String>,
+    pasted: pasted::Found,
+    removed: Vec<Removal>,
+}
+
+/// The parser and the adapters, in order, into the writer.
+fn write_body(
+    markdown: &str,
+    body_offset: usize,
+    front: &FrontMatter,
+    options: &Options,
+    features: Features,
+    base_url: Option<&BaseUrl>,
+    policy: Option<&policy::Settings<'_>>,
+) -> Body {
+    let body = &markdown[body_offset..];
+    let id_prefix = options.id_prefix.as_str();
     // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by; its
     // lines count from the top of the input, front matter (the lines above the body) included.
-    let lines_above = markdown[..markdown.len() - body.len()].matches('\n').count();
+    let lines_above = markdown[..body_offset].matches('\n').count();
     let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
     let parser = Parser::new_ext(body, parser_options(features)).into_offset_iter();
     // Plain text pasted from a page (which has no front matter): its title, byline and the rest
     // come from its lines.
-    let has_front_matter = body.len() < markdown.len();
-    let pasted_text = if has_front_matter {
+    let pasted_text = if body_offset > 0 {
         PastedText::Off
     } else {
         features.pasted_text
@@ -62,15 +141,8 @@ pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) ->
     // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
     let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
     let events = events.inspect(|event| watch.autolink(event));
+    // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone).
     let events = raw_html_mode(events, options.raw_html);
-    // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone);
-    // comments alone the fast path removes as the sanitizer would.
-    let raw_html = Cell::new(false);
-    let events = events.inspect(|event| {
-        if matches!(event, Event::Html(html) | Event::InlineHtml(html) if !fast_path::is_plain_comment(html)) {
-            raw_html.set(true);
-        }
-    });
     // Each adapter passes through what it does not handle; a disabled feature's events never occur.
     let events = events.map(move |event| {
         if features.tagfilter {
@@ -85,136 +157,165 @@ pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) ->
     let nodes = footnotes::Footnotes::new(nodes, id_prefix);
     // In-page links follow the ids only where we prefix them; the spec presets rewrite no links.
     let fragment_prefix = if features.heading_ids { id_prefix } else { "" };
-    let mut links = links::Links::new(
-        nodes,
-        fragment_prefix,
-        base_url.as_ref(),
-        options.external_links_new_tab,
-    );
+    let mut links = links::Links::new(nodes, fragment_prefix, base_url, options.external_links_new_tab);
     let nodes = images::Images::new(&mut links, features.figures, features.lazy_images);
     let nodes = quotes::Quotes::new(nodes, features.quote_attributions);
     let heading_ids = features.heading_ids.then_some(id_prefix);
     let mut headings = headings::Headings::new(nodes, heading_ids, features.heading_anchors);
 
-    // The writer applies the policy as it writes, unless raw HTML is trusted (and for the
-    // differential test's reference, which leaves it all to ammonia).
-    let trusted = options.raw_html == RawHtml::Trusted;
-    let settings = policy::Settings::new(options, base_url.as_ref());
-    let policy = (fast_path && !trusted).then_some(&settings);
     // Markdown's HTML is usually a little longer than its source.
-    let mut writer = writer::Writer::new(policy, body.len() + body.len() / 2);
+    let mut writer = Writer::new(policy, body.len() + body.len() / 2);
     writer.write_all(&mut headings);
-    let body_html = writer.finish();
     let outline = headings.into_outline();
     let (links, images) = links.into_found();
-
     let lead = summary.inner();
-    // Without a title block or front matter title, the first level-1 heading is the title and
-    // stays out of the table of contents.
-    let (title, first_h1_is_title) = match front.title.or(pasted.title).or(lead.title.take()) {
-        Some(title) => (Some(title), false),
-        None => (
-            outline
-                .first_h1
-                .and_then(|i| outline.headings.get(i))
-                .map(|h| h.text.clone()),
-            true,
-        ),
-    };
-    let authors = match (front.authors.is_empty(), pasted.authors.is_empty()) {
-        (false, _) => front.authors,
-        (true, false) => pasted.authors,
-        (true, true) => lead.byline.take().map(|names| split_names(&names)).unwrap_or_default(),
-    };
-    let date = front.date.or(pasted.date);
-    let updated = front.updated.or(pasted.updated);
-    let description = front.description.or(pasted.description.clone());
-    let toc: Vec<TocEntry> = outline
-        .headings
-        .into_iter()
-        .enumerate()
-        .filter(|(i, entry)| {
-            !(first_h1_is_title && outline.first_h1 == Some(*i)) && entry.level <= options.toc_max_level
-        })
-        .map(|(_, entry)| entry)
-        .collect();
-    let reading_minutes = summary.words.reading_minutes();
-    let image = front
-        .image
-        .map(|image| resolve(base_url.as_ref(), image))
-        .or_else(|| images.first().cloned());
-    let excerpt = description
-        .clone()
-        .or(summary.before_more.take())
-        .or(summary.first_paragraph.take())
-        .map(|text| text::excerpt(&text, LIMITS.excerpt_chars))
-        .filter(|text| !text.is_empty());
+    Body {
+        html: writer.finish(),
+        outline,
+        links,
+        images,
+        lead_title: lead.title.take(),
+        lead_byline: lead.byline.take(),
+        words: summary.words.clone(),
+        before_more: summary.before_more.take(),
+        first_paragraph: summary.first_paragraph.take(),
+        pasted,
+        removed: watch.finish(),
+    }
+}
 
-    let mut page = writer::Writer::new(policy, body_html.html.len() + 512);
+/// The article's metadata, from the front matter, pasted text's recovery and the body.
+struct Metadata {
+    front: FrontMatter,
+    title: Option<String>,
+    /// The line under a pasted page's headline.
+    dek: Option<String>,
+    authors: Vec<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    description: Option<String>,
+    excerpt: Option<String>,
+    image: Option<String>,
+    toc: Vec<TocEntry>,
+    reading_minutes: usize,
+    recovered: Vec<pasted::Recovery>,
+}
+
+impl Metadata {
+    /// Front matter first, then what pasted text's recovery found, then the body's title block.
+    fn gather(mut front: FrontMatter, body: &mut Body, options: &Options, base_url: Option<&BaseUrl>) -> Metadata {
+        let pasted = std::mem::take(&mut body.pasted);
+        let outline = &body.outline;
+        // Without a title block or front matter title, the first level-1 heading is the title and
+        // stays out of the table of contents.
+        let (title, first_h1_is_title) = match front.title.take().or(pasted.title).or(body.lead_title.take()) {
+            Some(title) => (Some(title), false),
+            None => (
+                outline
+                    .first_h1
+                    .and_then(|i| outline.headings.get(i))
+                    .map(|h| h.text.clone()),
+                true,
+            ),
+        };
+        let authors = if !front.authors.is_empty() {
+            std::mem::take(&mut front.authors)
+        } else if !pasted.authors.is_empty() {
+            pasted.authors
+        } else {
+            body.lead_byline.as_deref().map(split_names).unwrap_or_default()
+        };
+        let description = front.description.take().or(pasted.description.clone());
+        let first_h1 = outline.first_h1;
+        let toc = std::mem::take(&mut body.outline.headings)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, entry)| !(first_h1_is_title && first_h1 == Some(*i)) && entry.level <= options.toc_max_level)
+            .map(|(_, entry)| entry)
+            .collect();
+        let image = front
+            .image
+            .take()
+            .map(|image| resolve(base_url, image))
+            .or_else(|| body.images.first().cloned());
+        let excerpt = description
+            .clone()
+            .or(body.before_more.take())
+            .or(body.first_paragraph.take())
+            .map(|text| text::excerpt(&text, LIMITS.excerpt_chars))
+            .filter(|text| !text.is_empty());
+        Metadata {
+            title,
+            dek: pasted.description,
+            authors,
+            date: front.date.take().or(pasted.date),
+            updated: front.updated.take().or(pasted.updated),
+            description,
+            excerpt,
+            image,
+            toc,
+            reading_minutes: body.words.reading_minutes(),
+            recovered: pasted.report,
+            front,
+        }
+    }
+}
+
+/// The `<article>` frame with its header and the toc around the body, as the options ask.
+fn frame(
+    meta: &Metadata,
+    body: Written,
+    features: Features,
+    toc_max_level: u8,
+    policy: Option<&policy::Settings<'_>>,
+) -> Written {
+    let mut page = Writer::new(policy, body.html.len() + 512);
     if !features.body_only {
         let frame = header::Frame {
-            title: title.as_deref(),
-            dek: pasted.description.as_deref(),
-            authors: &authors,
-            date: date.as_deref(),
-            reading_minutes,
-            lang: front.lang.as_deref(),
-            dir: front.dir.as_deref(),
+            title: meta.title.as_deref(),
+            dek: meta.dek.as_deref(),
+            authors: &meta.authors,
+            date: meta.date.as_deref(),
+            reading_minutes: meta.reading_minutes,
+            lang: meta.front.lang.as_deref(),
+            dir: meta.front.dir.as_deref(),
         };
         header::open(&frame, &mut page);
     }
     if features.toc_nav {
-        header::toc_nav(&toc, options.toc_max_level, &mut page);
+        header::toc_nav(&meta.toc, toc_max_level, &mut page);
     }
-    page.append(body_html);
+    page.append(body);
     if !features.body_only {
         header::close(&mut page);
     }
-    let written = page.finish();
-    // Without raw HTML the writer's output is final: the policy was applied as it was written.
-    // Raw HTML is read by the fast path where it models it, else by ammonia, which a build
-    // without the sanitizer refuses. (That build passes `strip`'s HTML blocks on as they are:
-    // only ammonia can say what text they hold.)
-    let stripped_blocks = !cfg!(feature = "sanitizer") && options.raw_html == RawHtml::Strip && raw_html.get();
-    let (html, used_fast_path) = if trusted {
-        (written.html, false)
-    } else if fast_path && written.canonical {
-        (written.html, true)
-    } else {
-        let fast = (fast_path && !stripped_blocks)
-            .then(|| fast_path::sanitize(&written.html, &settings))
-            .flatten();
-        match fast {
-            Some(html) => (html, true),
-            None => (sanitize_with_ammonia(&written.for_sanitizer(), &settings)?, false),
+    page.finish()
+}
+
+/// The HTML to hand out: the writer's as it is where it is final (no raw HTML: the policy was
+/// applied as it was written) or trusted, else what the fast path or ammonia make of it. Says
+/// whether it was made without ammonia.
+fn sanitize_written(
+    written: Written,
+    options: &Options,
+    settings: &policy::Settings<'_>,
+    fast_path: bool,
+) -> Result<(String, bool), Error> {
+    if options.raw_html == RawHtml::Trusted {
+        return Ok((written.html, false));
+    }
+    if fast_path && written.canonical {
+        return Ok((written.html, true));
+    }
+    // Ammonia is not in a build without the sanitizer, which also passes `strip`'s HTML blocks on
+    // as they are: only ammonia can say what text they hold.
+    let stripped_blocks = !cfg!(feature = "sanitizer") && options.raw_html == RawHtml::Strip && written.raw_html;
+    if fast_path && !stripped_blocks {
+        if let Some(html) = fast_path::sanitize(&written.html, settings) {
+            return Ok((html, true));
         }
-    };
-    warnings.sort_by_key(|warning| warning.line);
-    let article = Article {
-        html,
-        title,
-        author: join_names(&authors),
-        authors,
-        date,
-        updated,
-        description,
-        excerpt,
-        tags: front.tags,
-        lang: front.lang,
-        dir: front.dir,
-        image,
-        canonical: front.canonical,
-        word_count: summary.words.total(),
-        reading_minutes,
-        toc,
-        front_matter: front.extra,
-        links,
-        images,
-        warnings,
-        removed: watch.finish(),
-        recovered: pasted.report,
-    };
-    Ok((article, used_fast_path))
+    }
+    Ok((sanitize_with_ammonia(&written.for_sanitizer(), settings)?, false))
 }
 
 pub(crate) fn sanitize_html(html: &str, options: &Options) -> Result<String, Error> {

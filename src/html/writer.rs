@@ -34,6 +34,8 @@ pub(crate) struct Writer<'s> {
     after_cr: bool,
     /// Offsets in `out` where the sanitizer's input gets an empty comment (see [`Node::TextCut`]).
     cuts: Vec<usize>,
+    /// Whether the author's raw HTML was written (plain comments, removed, aside).
+    raw_html: bool,
     in_metadata: bool,
     table: Table,
 }
@@ -51,6 +53,8 @@ pub(crate) struct Written {
     pub html: String,
     /// Whether `html` is already what the sanitizer makes of it.
     pub canonical: bool,
+    /// Whether it has the author's raw HTML in it.
+    pub raw_html: bool,
     cuts: Vec<usize>,
 }
 
@@ -84,6 +88,7 @@ impl<'s> Writer<'s> {
             end_newline: true,
             after_cr: false,
             cuts: Vec::new(),
+            raw_html: false,
             in_metadata: false,
             table: Table::default(),
         }
@@ -93,6 +98,7 @@ impl<'s> Writer<'s> {
         Written {
             html: self.out,
             canonical: self.canonical,
+            raw_html: self.raw_html,
             cuts: self.cuts,
         }
     }
@@ -103,6 +109,7 @@ impl<'s> Writer<'s> {
         self.cuts.extend(written.cuts.iter().map(|at| at + offset));
         self.out.push_str(&written.html);
         self.canonical &= written.canonical;
+        self.raw_html |= written.raw_html;
         self.end_newline = written.html.ends_with('\n');
         self.after_cr = false;
     }
@@ -229,6 +236,7 @@ impl<'s> Writer<'s> {
             // text (after a `<textarea>`…), which it shows as written: our markup is written as
             // the sanitizer would find it without the policy, and it applies the policy itself.
             self.canonical = false;
+            self.raw_html = true;
             self.policy = None;
             self.after_cr = false;
             self.out.push_str(html);
