@@ -54,17 +54,27 @@ bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, "", 
 [ -n "$bindgen_version" ] || die "cannot read the wasm-bindgen version from Cargo.lock"
 cargo_install wasm-bindgen-cli "$bindgen_version" wasm-bindgen
 
-# npm devDependencies (a current wasm-opt, Playwright, ...) exactly as locked; redone when the lock changes.
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ "$(cat node_modules/.quire-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
-  say "installing npm devDependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$lock_hash" > node_modules/.quire-lock-hash
-fi
+# npm ci in folder $1 when its package-lock.json changed since the last one.
+npm_ci() {
+  local dir=$1 lock_hash
+  lock_hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$dir/node_modules/.quire-lock-hash" 2>/dev/null)" != "$lock_hash" ]; then
+    say "installing the npm packages of $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    mkdir -p "$dir/node_modules" && echo "$lock_hash" > "$dir/node_modules/.quire-lock-hash"
+  fi
+}
+
+# npm devDependencies (a current wasm-opt, Playwright, ..., and the pinned Node the tests run on,
+# which the Makefile puts first on PATH) exactly as locked. npm itself runs on the machine's Node
+# here: `npm ci` replaces node_modules, pinned Node included.
+PATH=$(tr ':' '\n' <<<"$PATH" | grep -vxF "$PWD/node_modules/.bin" | paste -sd: -)
+npm_ci .
 
 if [ "${1:-}" = "--browsers" ]; then
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
   command -v firefox >/dev/null || command -v firefox-esr >/dev/null || apt_install firefox-esr
   cargo_install geckodriver "$GECKODRIVER_VERSION"
 fi
+
 exit 0

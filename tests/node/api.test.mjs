@@ -1,24 +1,22 @@
-// The bundler build (`make bundler`, wasm-pack --target bundler) loaded the way bundlers load it:
-// Node's ES module integration for WebAssembly (--experimental-wasm-modules). It must give the
-// golden HTML of tests/fixtures, like the native and web builds.
+// The package's JS API in plain Node (dist/quire, tests/node/package.mjs): real Errors that leave the
+// module working, plain-object Articles, and the wasm read from a directory given as wasmUrl.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageDir, quire } from './package.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-assert.ok(existsSync(`${root}pkg/quire.js`), 'pkg/quire.js is missing: run `make bundler` first');
-const quire = await import(`${root}pkg/quire.js`);
-
-test('fixtures give the golden HTML through the bundler build', () => {
-  const dir = `${root}tests/fixtures/`;
-  const names = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
-  assert.ok(names.length >= 6);
-  for (const name of names) {
-    const options = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));
-    const html = quire.renderHtml(readFileSync(`${dir}${name}.md`, 'utf8'), options);
-    assert.equal(html, readFileSync(`${dir}${name}.html`, 'utf8'), name);
-  }
+test('init reads the wasm from the directory given as wasmUrl (a file: URL in Node), and can be retried', async () => {
+  const empty = mkdtempSync(path.join(tmpdir(), 'quire-wasm-'));
+  await assert.rejects(quire.init({ wasmUrl: pathToFileURL(empty) }), { code: 'ENOENT' });
+  const copies = mkdtempSync(path.join(tmpdir(), 'quire-wasm-'));
+  for (const name of ['quire_core_bg.wasm', 'quire_full_bg.wasm']) copyFileSync(new URL(name, packageDir), path.join(copies, name));
+  await quire.init({ sanitizer: 'eager', wasmUrl: pathToFileURL(copies) });
+  assert.equal(quire.sanitizerLoaded(), true);
+  assert.equal(quire.renderHtml('<B>raw</B>', { bodyOnly: true }), '<p><b>raw</b></p>\n');
+  assert.equal(quire.version(), JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')).version);
 });
 
 test('errors are Error objects and the module keeps working', () => {
