@@ -16,7 +16,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FLAGS := -O3 --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue
 
-.PHONY: setup setup-browsers build package demo test test-rust test-wasm test-types test-node test-security test-e2e test-trap bench lint clean
+.PHONY: setup setup-browsers build package demo test test-rust test-wasm test-types test-node test-package test-security test-e2e test-trap bench lint clean
 
 setup:
 	@scripts/setup.sh
@@ -75,8 +75,9 @@ demo: build
 
 ## test: every test: the core and CLI natively, the JS edge in headless Chromium and Firefox,
 ## the TypeScript types, the spec suites and the JS API in Node, the security corpus in Chromium
-## and Firefox, www end to end in headless Chromium and Firefox, and trap recovery
-test: setup-browsers lint test-rust test-wasm test-types test-node test-security test-e2e test-trap
+## and Firefox, www end to end in headless Chromium and Firefox, trap recovery, and the packed
+## package in a Vite app, a webpack app and Node
+test: setup-browsers lint test-rust test-wasm test-types test-node test-security test-e2e test-trap test-package
 
 lint:
 	cargo fmt --all -- --check
@@ -115,6 +116,15 @@ $(TRAP_PKG)/quire.js: $(SOURCES)
 
 test-trap: setup $(TRAP_PKG)/quire.js
 	node --test tests/trap/*.test.mjs
+
+# The packed tarball as users install it, into the apps of tests/package (their bundlers exactly
+# as locked): Vite (production build and dev server) and webpack 5 in headless Chromium, the
+# types through the package's exports, server-side rendering and initSync in Node.
+test-package: setup-browsers package
+	scripts/setup.sh --package-apps $(TARBALL)
+	tsc --noEmit --strict --target es2022 --module esnext --moduleResolution bundler tests/package/vite-app/types-check.ts
+	tsc --noEmit --strict --target es2022 --module nodenext --moduleResolution nodenext tests/package/vite-app/types-check.ts
+	node --test tests/package/*.test.mjs
 
 ## bench: quire beside marked + DOMPurify, markdown-it + DOMPurify and markdown-wasm in headless
 ## Chromium and Firefox; writes bench/results.{json,md} and bench/chart.svg (not part of make test)

@@ -3,6 +3,8 @@
 # present it only checks, in a second or two.
 #   scripts/setup.sh             toolchain for building: wasm target, wasm-pack, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --browsers  also Chromium, chromedriver, Firefox and geckodriver, for the tests
+#   scripts/setup.sh --package-apps TARBALL
+#                                the apps of tests/package: their bundlers as locked, then the tarball
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -77,4 +79,24 @@ if [ "${1:-}" = "--browsers" ]; then
   cargo_install geckodriver "$GECKODRIVER_VERSION"
 fi
 
+# The apps that use the packed package as its users would (make test-package): each app's
+# bundler exactly as its lock says, then the tarball, which is in no lock (its hash changes with
+# every build); it is installed again when it changed.
+if [ "${1:-}" = "--package-apps" ]; then
+  tarball=$(realpath "${2:?the packed tarball}")
+  export PATH="$PWD/node_modules/.bin:$PATH"
+  node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 22 || (major === 22 && minor >= 15) ? 0 : 1)' ||
+    die "the package's tests need Node 22.15 or later (package.json pins it for linux-x64), found $(node --version)"
+  tarball_hash=$(sha256sum "$tarball" | cut -d' ' -f1)
+  for app in tests/package/*/; do
+    app=${app%/}
+    npm_ci "$app"
+    if [ "$(cat "$app/node_modules/.quire-tarball-hash" 2>/dev/null)" != "$tarball_hash" ]; then
+      say "installing $(basename "$tarball") into $app"
+      rm -rf "$app/node_modules/quire"
+      (cd "$app" && npm install --no-save --no-audit --no-fund --loglevel=error "$tarball")
+      echo "$tarball_hash" > "$app/node_modules/.quire-tarball-hash"
+    fi
+  done
+fi
 exit 0
