@@ -75,7 +75,7 @@ const [packed] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', dist], { cwd: out, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
 );
 const tarball = path.join(dist, packed.filename);
-const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(0)} KB`; // KB = 1000 bytes, as in the README
 console.log(
   `packed ${path.relative(root, tarball)}: ${kb(statSync(tarball).size)} (unpacked ${kb(packed.unpackedSize)}, ${packed.entryCount} files)`,
 );
