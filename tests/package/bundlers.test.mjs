@@ -64,13 +64,14 @@ async function startViteDev() {
   const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--force'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' }, // with CI set, Vite colours its output even into a pipe
   });
   let output = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Vite's dev server did not start:\n${output}`)), 60_000);
     const read = (chunk) => {
       output += chunk;
-      if (output.includes(`127.0.0.1:${port}`)) {
+      if (output.replace(/\x1b\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer);
         resolve();
       }
