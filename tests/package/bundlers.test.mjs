@@ -67,7 +67,7 @@ async function startViteDev() {
     env: { ...process.env, NO_COLOR: '1' }, // with CI set, Vite colours its output even into a pipe
   });
   let output = '';
-  await new Promise((resolve, reject) => {
+  const started = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Vite's dev server did not start:\n${output}`)), 60_000);
     const read = (chunk) => {
       output += chunk;
@@ -78,7 +78,15 @@ async function startViteDev() {
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`Vite's dev server exited (${code}):\n${output}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Vite's dev server exited (${code}):\n${output}`));
+    });
+  });
+  // A server that never says it listens is stopped all the same, or it would keep the test running.
+  await started.catch((error) => {
+    child.kill('SIGTERM');
+    throw error;
   });
   return {
     url: `http://127.0.0.1:${port}/`,
