@@ -10,9 +10,25 @@
 
 import { quireTrustedHtml, quireTrustedScriptUrl } from './trusted-types.js';
 
+// Loaded as it ships (from a server or a CDN folder), this file sits next to quire-worker.js. (Its
+// URL through a name: bundlers take `new URL('...', import.meta.url)` for an asset to emit raw.)
+const HERE = import.meta.url;
+const SHIPPED = /^https?:/.test(HERE) && HERE.split(/[?#]/)[0].endsWith('/quire-in-worker.js');
+
+/** The worker, at the URL given, else quire-worker.js. A bundler recognizes the literal
+ *  `new Worker(new URL(...))` and bundles the worker (with quire and its wasm) under a URL of its
+ *  own; this file as it ships vouches for quire-worker.js next to it through the "quire" policy, as
+ *  pages that enforce Trusted Types require. */
+function startWorker(workerUrl) {
+  if (workerUrl != null || SHIPPED) {
+    return new Worker(quireTrustedScriptUrl(workerUrl ?? new URL('quire-worker.js', HERE)), { type: 'module' });
+  }
+  return new Worker(new URL('./quire-worker.js', import.meta.url), { type: 'module' });
+}
+
 /** A worker running quire-worker.js, and the renders waiting for its answers. */
-export function createWorkerRenderer(workerUrl = new URL('./quire-worker.js', import.meta.url)) {
-  const worker = new Worker(quireTrustedScriptUrl(workerUrl), { type: 'module' });
+export function createWorkerRenderer(workerUrl) {
+  const worker = startWorker(workerUrl);
   const waiting = new Map();
   let nextId = 0;
   worker.addEventListener('message', ({ data }) => {

@@ -9,14 +9,19 @@ export type { Article, JsonValue, Options, Recovery, Removal, TocEntry, Warning 
  *  module alone ("always": one download, for pages whose documents mostly have raw HTML or front matter). */
 export interface InitOptions {
   sanitizer?: "on-demand" | "eager" | "always";
-  /** The directory the .wasm files are fetched from (a CDN path). Default: next to quire.js. */
+  /** The directory the .wasm files are fetched from (a CDN path; relative to the page). Default: next to
+   *  quire.js, where a bundler emits them. */
   wasmUrl?: string | URL;
-  /** The modules themselves, for runtimes that hand over compiled modules (or their bytes). */
+  /** The modules themselves, for runtimes that hand over compiled modules (or their bytes); initSync in
+   *  "quire/sync" instantiates them without awaiting. */
   modules?: { core?: WebAssembly.Module | BufferSource; full?: WebAssembly.Module | BufferSource };
 }
 
-/** Loads the core module (and, with { sanitizer: "eager" }, the full module). Call it once before the rest. */
-export default function init(options?: InitOptions): Promise<void>;
+/** Loads the core module (and, with { sanitizer: "eager" }, the full module). Call it once before the rest.
+ *  In Node it reads the .wasm files from the package's folder. */
+declare function init(options?: InitOptions): Promise<void>;
+export default init;
+export { init };
 
 /** Loads the full module (the sanitizer and the front matter parsers) once; later calls return the same promise. */
 export function loadSanitizer(): Promise<void>;

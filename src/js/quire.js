@@ -1,4 +1,5 @@
-// quire for the browser: the entry point of the web package (www/pkg).
+// quire's entry point: of the web package (www/pkg) and of the npm package (dist/quire), the same
+// file in a plain page, in a bundler and in Node.
 //
 // Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown, raw HTML
 // written the common way (through the sanitizer's fast path) and YAML front matter written the
@@ -30,17 +31,53 @@ let coreLoading = null;
 let full = null;
 let fullLoading = null;
 
-/** Where the .wasm files are fetched from: next to this file unless init({ wasmUrl }) says. */
-let wasmUrl = new URL('./', import.meta.url);
+// Each module's wasm sits next to this file. The URLs are written out literally, as
+// `new URL('./…', import.meta.url)`, because that is the form bundlers (Vite, webpack 5) recognize:
+// they emit the file as an asset and put its URL here. The glue is imported the same way, by a
+// relative path they can follow, so the lazily loaded full module goes through the bundle too.
+const MODULES = {
+  core: { wasm: () => new URL('./quire_core_bg.wasm', import.meta.url), glue: () => import('./quire_core.js') },
+  full: { wasm: () => new URL('./quire_full_bg.wasm', import.meta.url), glue: () => import('./quire_full.js') },
+};
+
+/** The directory init({ wasmUrl }) named, if any. */
+let wasmDirectory = null;
 /** Modules the page handed to init({ modules }): compiled, or their bytes. */
 let givenModules = {};
 
+/** The module's wasm: given, or requested (fetched, or read from disk in Node). */
+function wasmSource(name) {
+  if (givenModules[name] != null) return givenModules[name];
+  const url = wasmDirectory ? new URL(`quire_${name}_bg.wasm`, wasmDirectory) : MODULES[name].wasm();
+  return url.protocol === 'file:' ? readWasmFile(url) : fetch(url);
+}
+
+/** In Node this file has a file: URL, which Node's fetch does not read: process.getBuiltinModule
+ *  (Node 22.3) gives node:fs without an import that a bundler would try to resolve for the browser.
+ *  A runtime without it gets fetch. */
+async function readWasmFile(url) {
+  const node = globalThis.process?.versions?.node;
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs/promises');
+  if (node && (Number(node.split('.')[0]) < 22 || !fs)) {
+    throw new Error(
+      `quire needs Node 22.3 or later, not ${node}: an older Node cannot compile its WebAssembly (typed and exception references) or lacks process.getBuiltinModule`,
+    );
+  }
+  return fs ? fs.readFile(url) : fetch(url);
+}
+
 /** Imports a module's glue and instantiates its wasm, both requested at once. */
-async function loadModule(name, glue) {
-  const source = givenModules[name] ?? fetch(new URL(`quire_${name}_bg.wasm`, wasmUrl));
-  const module = await glue();
-  await module.default({ module_or_path: source });
-  return module;
+async function loadModule(name) {
+  const source = wasmSource(name);
+  const glue = await MODULES[name].glue();
+  await glue.default({ module_or_path: source });
+  return glue;
+}
+
+/** For quire-sync.js, which imports the glue itself: the glue of a module it has instantiated. */
+export function adoptInstantiated(name, glue) {
+  if (name === 'core') core = glue;
+  else if (name === 'full') full = glue;
 }
 
 const SANITIZER_MODES = ['on-demand', 'eager', 'always'];
@@ -55,15 +92,16 @@ export default async function init(options = {}) {
     throw new TypeError(`quire: init's sanitizer option is one of ${SANITIZER_MODES.join(', ')}, got ${JSON.stringify(sanitizer)}`);
   }
   if (options?.wasmUrl != null) {
-    // A directory: `https://cdn.example/quire` means the files inside it.
-    const url = new URL(options.wasmUrl, globalThis.location?.href ?? import.meta.url);
+    // A directory: `https://cdn.example/quire` means the files inside it. A relative URL is
+    // relative to the page (or the worker's script).
+    const url = new URL(options.wasmUrl, globalThis.location?.href);
     if (!url.pathname.endsWith('/')) url.pathname += '/';
-    wasmUrl = url;
+    wasmDirectory = url;
   }
   if (options?.modules != null) givenModules = { ...givenModules, ...options.modules };
   const loading = [];
-  if (sanitizer !== 'always') {
-    coreLoading ??= loadModule('core', () => import('./quire_core.js')).then(
+  if (sanitizer !== 'always' && !core) {
+    coreLoading ??= loadModule('core').then(
       (module) => (core = module),
       (error) => {
         coreLoading = null; // let a later call try again
@@ -76,11 +114,14 @@ export default async function init(options = {}) {
   await Promise.all(loading);
 }
 
+export { init };
+
 /** Loads the full module (once; the sanitizer and the front matter parsers); resolves when sync calls
  *  no longer need to wait for it. */
 export function loadSanitizer() {
+  if (full) return Promise.resolve();
   if (!fullLoading) {
-    fullLoading = loadModule('full', () => import('./quire_full.js'))
+    fullLoading = loadModule('full')
       .then((module) => {
         full = module;
       })

@@ -17,6 +17,7 @@ import init, {
   type Recovery,
   type TocEntry,
 } from "../../www/pkg/quire.js";
+import { init as namedInit, initSync } from "../../www/pkg/quire-sync.js";
 import { QuireArticle } from "../../www/pkg/quire-article.js";
 import { createWorkerRenderer } from "../../www/pkg/quire-in-worker.js";
 
@@ -87,4 +88,14 @@ export async function sources(core: WebAssembly.Module, bytes: ArrayBuffer): Pro
   await init({ wasmUrl: new URL("https://cdn.example/quire/"), modules: { core, full: bytes } });
   // @ts-expect-error: not an init option
   await init({ wasm: "https://cdn.example/" });
+}
+
+// Runtimes that hand over compiled modules: initSync (quire-sync.js, which also has the whole API).
+export function handedOver(core: WebAssembly.Module, full: WebAssembly.Module, bytes: Uint8Array): Promise<void> {
+  initSync({ full });
+  initSync({ core, full: bytes });
+  initSync({ core: bytes });
+  // @ts-expect-error: at least one module
+  initSync({});
+  return namedInit({ modules: { core } });
 }
