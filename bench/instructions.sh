@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --example throughput
-bin=target/release/examples/throughput
+bin=${CARGO_TARGET_DIR:-target}/release/examples/throughput
 count() { # $1: side, $2: runs, $3: file → instructions
   QUIRE_BENCH_ONLY=$1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$2" "$3" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
