@@ -7,7 +7,7 @@
 use crate::limits::LIMITS;
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Options as ParserOptions, Parser};
+use pulldown_cmark::{Options as ParserOptions, Parser};
 
 use crate::article::front_matter::{self, FrontMatter};
 use crate::article::text::WordCounter;
@@ -139,10 +139,10 @@ fn write_body(
     let lead = lead::Lead::new(parser, title_block, front.title.clone());
     let mut summary = summary::Summary::new(lead);
     // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
-    let events = optional(&mut summary, features.autolinks, autolink::Autolinks::new);
+    let events = autolink::Autolinks::new(&mut summary, features.autolinks);
     let events = events.inspect(|event| watch.autolink(event));
     // From here on, HTML events are raw HTML to sanitize (escaped or stripped ones are gone).
-    let events = raw_html_mode(events, options.raw_html);
+    let events = raw_html::Mode::new(events, options.raw_html);
     // Each adapter passes through what it does not handle; a disabled feature's events never occur.
     let events = events.map(move |event| {
         if features.tagfilter {
@@ -331,35 +331,6 @@ fn sanitize_with_ammonia(html: &str, settings: &policy::Settings<'_>) -> Result<
         Ok(policy::sanitize(html, settings))
     } else {
         Err(Error::FeatureNeeded(BuildFeature::Sanitizer))
-    }
-}
-
-/// What raw HTML becomes: `sanitize` and `trusted` leave it to the end of the pipeline.
-fn raw_html_mode<'e, 'b>(
-    events: impl Iterator<Item = Event<'e>> + 'b,
-    mode: RawHtml,
-) -> Box<dyn Iterator<Item = Event<'e>> + 'b> {
-    match mode {
-        RawHtml::Sanitize | RawHtml::Trusted => Box::new(events),
-        RawHtml::Escape => Box::new(events.map(raw_html::escape)),
-        RawHtml::Strip => Box::new(raw_html::Strip::new(events)),
-    }
-}
-
-/// `adapter(events)` when `enabled`, else `events` untouched.
-fn optional<'e, 'b, I, A>(
-    events: I,
-    enabled: bool,
-    adapter: impl FnOnce(I) -> A,
-) -> Box<dyn Iterator<Item = Event<'e>> + 'b>
-where
-    I: Iterator<Item = Event<'e>> + 'b,
-    A: Iterator<Item = Event<'e>> + 'b,
-{
-    if enabled {
-        Box::new(adapter(events))
-    } else {
-        Box::new(events)
     }
 }
 

@@ -445,6 +445,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
                 return Some(event);
             }
             let event = self.pull()?;
+            // Text while only Markdown has come, with no cut due: nothing to model, straight on.
+            if self.markdown_only.is_some() && self.in_image == 0 {
+                let length = match &event {
+                    Event::Text(text) => text.len(),
+                    Event::SoftBreak => 1,
+                    _ => usize::MAX,
+                };
+                if self.text_run.saturating_add(length) <= LIMITS.text_run {
+                    self.text_run += length;
+                    return Some(Node::Event(event));
+                }
+            }
             if self.raw_html && self.in_image == 0 && is_raw(&event) {
                 let mut run = std::mem::take(&mut self.run);
                 run.push(event);

@@ -32,6 +32,7 @@ use pulldown_cmark::{CowStr, Event, InlineStr, LinkType, Tag, TagEnd};
 
 /// Turns bare URLs and email addresses in `Text` events into links.
 pub(crate) struct Autolinks<'a, I> {
+    enabled: bool,
     events: I,
     /// Events ready to be handed out before reading more.
     pending: VecDeque<Event<'a>>,
@@ -51,8 +52,10 @@ pub(crate) struct Autolinks<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Autolinks<'a, I> {
-    pub fn new(events: I) -> Self {
+    /// Finds links when `enabled`, else passes every event on.
+    pub fn new(events: I, enabled: bool) -> Self {
         Autolinks {
+            enabled,
             events,
             pending: VecDeque::new(),
             held: None,
@@ -141,6 +144,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Autolinks<'a, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
+        if !self.enabled {
+            return self.events.next();
+        }
         if let Some(event) = self.pending.pop_front() {
             return Some(event);
         }
@@ -551,7 +557,7 @@ mod tests {
     fn render(markdown: &str) -> String {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         let mut out = String::new();
-        html::push_html(&mut out, Autolinks::new(Parser::new_ext(markdown, options)));
+        html::push_html(&mut out, Autolinks::new(Parser::new_ext(markdown, options), true));
         out
     }
 
@@ -971,7 +977,7 @@ mod tests {
         // The protocol may come in a separate event from the address.
         let events = vec![Event::Text("x mail".into()), Event::Text("to:a@b.c".into())];
         let mut out = String::new();
-        html::push_html(&mut out, Autolinks::new(events.into_iter()));
+        html::push_html(&mut out, Autolinks::new(events.into_iter(), true));
         assert_eq!(out, "x <a href=\"mailto:a@b.c\">mailto:a@b.c</a>");
         // Rendered in context; the href is escaped like any other.
         assert_eq!(
@@ -1091,7 +1097,7 @@ mod tests {
             Event::Text("@y.z".into()),
         ];
         let mut out = String::new();
-        html::push_html(&mut out, Autolinks::new(events.into_iter()));
+        html::push_html(&mut out, Autolinks::new(events.into_iter(), true));
         assert_eq!(
             out,
             "see <a href=\"http://www.a.b\">www.a.b</a> <a href=\"http://c.d\">http://c.d</a> \
@@ -1106,7 +1112,7 @@ mod tests {
             Event::Text(CowStr::Borrowed(&source[..13])),
             Event::Text(CowStr::Borrowed(&source[13..])),
         ];
-        let out: Vec<Event<'_>> = Autolinks::new(events.into_iter()).collect();
+        let out: Vec<Event<'_>> = Autolinks::new(events.into_iter(), true).collect();
         let texts: Vec<(&str, bool)> = out
             .iter()
             .filter_map(|e| match e {
@@ -1127,13 +1133,13 @@ mod tests {
         );
         // Text without a candidate comes back as it was, event for event.
         let events = vec![Event::Text("a.b".into()), Event::Text("c".into())];
-        let out: Vec<Event<'_>> = Autolinks::new(events.clone().into_iter()).collect();
+        let out: Vec<Event<'_>> = Autolinks::new(events.clone().into_iter(), true).collect();
         assert_eq!(out, events);
     }
 
     #[test]
     fn link_events() {
-        let out: Vec<Event<'_>> = Autolinks::new([Event::Text("x a@b.c".into())].into_iter()).collect();
+        let out: Vec<Event<'_>> = Autolinks::new([Event::Text("x a@b.c".into())].into_iter(), true).collect();
         assert_eq!(
             out,
             [
@@ -1149,7 +1155,7 @@ mod tests {
             ]
         );
         // With a protocol, the text shown is the href: an `Autolink`, which the writer leaves as is.
-        let out: Vec<Event<'_>> = Autolinks::new([Event::Text("xmpp:a@b.c/d".into())].into_iter()).collect();
+        let out: Vec<Event<'_>> = Autolinks::new([Event::Text("xmpp:a@b.c/d".into())].into_iter(), true).collect();
         assert_eq!(
             out,
             [
