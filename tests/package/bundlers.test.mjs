@@ -1,6 +1,7 @@
 // The packed package in the apps of tests/package, installed from the tarball (make test-package):
-// built with Vite and with webpack 5 (no plugin, no loader, no config), and served by Vite's dev
-// server, each page is loaded in headless Chromium. The page's Markdown-only article is rendered by
+// built with Vite and with webpack 5 (no plugin, no loader, no config), served by Vite's dev
+// server, and as a plain page importing the installed modules by URL, each page is loaded in
+// headless Chromium. The page's Markdown-only article is rendered by
 // the core module alone (the full module is not fetched); raw HTML makes the package fetch the full
 // module from the URL the bundler gave it; the golden fixtures render as in every other face; and a
 // worker started by quire/in-worker, bundled by the bundler, renders too.
@@ -202,4 +203,10 @@ test('webpack 5: the production build', TEST_OPTIONS, async () => {
   const server = await startStaticServer(path.join(here, 'webpack-app'));
   servers.push(server);
   await checkApp(server.url, { app: 'webpack-app', title: 'Bundled with webpack', assetPath: /^\/dist\/[0-9a-f]{20}\.wasm$/ });
+});
+
+test('A plain page: the installed modules by relative URL, no bundler', TEST_OPTIONS, async () => {
+  const server = await startStaticServer(path.join(here, 'plain-page'));
+  servers.push(server);
+  await checkApp(server.url, { app: 'plain-page', title: 'A plain page', assetPath: /^\/node_modules\/quire\/quire_full_bg\.wasm$/ });
 });
