@@ -188,7 +188,7 @@ impl<'s> Writer<'s> {
         let bytes = text.as_bytes();
         let mut copied = 0;
         let mut i = 0;
-        while let Some(offset) = bytes[i..].iter().position(|&b| TEXT_SPECIAL[usize::from(b)]) {
+        while let Some(offset) = bytes[i..].iter().position(|&b| fast_path::TEXT_SPECIAL[usize::from(b)]) {
             i += offset;
             let (replacement, skip) = match bytes[i] {
                 b'&' => ("&amp;", 1),
@@ -198,7 +198,7 @@ impl<'s> Writer<'s> {
                 b'\r' => ("\n", 1),
                 0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
                 _ => {
-                    i += 1; // another character of U+0080..U+00BF
+                    i += 1; // another character of U+0080..U+00BF (or a NUL, which input never has)
                     continue;
                 }
             };
@@ -564,17 +564,6 @@ fn normalize_line_breaks(value: &mut Cow<'_, str>) {
         *value = Cow::Owned(value.replace("\r\n", "\n").replace('\r', "\n"));
     }
 }
-
-/// The bytes [`Writer::text`] stops at; text is mostly none of them.
-const TEXT_SPECIAL: [bool; 256] = {
-    let mut special = [false; 256];
-    special[b'<' as usize] = true;
-    special[b'&' as usize] = true;
-    special[b'>' as usize] = true;
-    special[b'\r' as usize] = true;
-    special[0xC2] = true; // U+00A0's first byte
-    special
-};
 
 #[cfg(test)]
 mod tests {

@@ -556,8 +556,8 @@ fn write_text(out: &mut String, html: &str) -> Option<usize> {
     Some(end)
 }
 
-/// The bytes [`write_text`] stops at; text is mostly none of them.
-const TEXT_SPECIAL: [bool; 256] = {
+/// The bytes [`write_text`] (and the writer's text) stop at; text is mostly none of them.
+pub(crate) const TEXT_SPECIAL: [bool; 256] = {
     let mut special = [false; 256];
     special[b'<' as usize] = true;
     special[b'&' as usize] = true;
