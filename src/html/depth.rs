@@ -53,6 +53,7 @@ use std::rc::Rc;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::html::markup::Node;
+use crate::html::tags;
 
 /// Event adapter bounding the nesting depth; see the module documentation.
 pub(crate) struct Depth<'a, I> {
@@ -1692,94 +1693,6 @@ fn is_block_end(name: &[u8]) -> bool {
     )
 }
 
-fn is_special(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"applet"
-            | b"area"
-            | b"article"
-            | b"aside"
-            | b"base"
-            | b"basefont"
-            | b"bgsound"
-            | b"blockquote"
-            | b"body"
-            | b"br"
-            | b"button"
-            | b"caption"
-            | b"center"
-            | b"col"
-            | b"colgroup"
-            | b"dd"
-            | b"details"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"dt"
-            | b"embed"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"form"
-            | b"frame"
-            | b"frameset"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"head"
-            | b"header"
-            | b"hgroup"
-            | b"hr"
-            | b"html"
-            | b"iframe"
-            | b"img"
-            | b"input"
-            | b"isindex"
-            | b"li"
-            | b"link"
-            | b"listing"
-            | b"main"
-            | b"marquee"
-            | b"menu"
-            | b"meta"
-            | b"nav"
-            | b"noembed"
-            | b"noframes"
-            | b"noscript"
-            | b"object"
-            | b"ol"
-            | b"p"
-            | b"param"
-            | b"plaintext"
-            | b"pre"
-            | b"script"
-            | b"section"
-            | b"select"
-            | b"source"
-            | b"style"
-            | b"summary"
-            | b"table"
-            | b"tbody"
-            | b"td"
-            | b"template"
-            | b"textarea"
-            | b"tfoot"
-            | b"th"
-            | b"thead"
-            | b"title"
-            | b"tr"
-            | b"track"
-            | b"ul"
-            | b"wbr"
-            | b"xmp"
-    )
-}
-
 /// Start tags of the "in body" rules that insert an element and pop it at once.
 fn is_void(name: &[u8]) -> bool {
     matches!(
@@ -1892,7 +1805,7 @@ impl Elem {
     }
 
     fn special(&self) -> bool {
-        self.ns == Ns::Html && is_special(self.name.bytes())
+        self.ns == Ns::Html && tags::is_special(self.name.bytes())
     }
 
     fn bounds(&self, scope: Scope) -> bool {

@@ -4,4 +4,5 @@
 pub(crate) mod depth;
 pub(crate) mod entities;
 pub(crate) mod markup;
+pub(crate) mod tags;
 pub(crate) mod writer;

@@ -12,7 +12,7 @@
 use crate::limits::LIMITS;
 use std::borrow::Cow;
 
-use crate::html::entities;
+use crate::html::{entities, tags};
 use crate::sanitize::policy::{self, Settings};
 use crate::urls::{self, Parsed};
 
@@ -86,9 +86,6 @@ pub(crate) const FAST_TAGS: [(&str, &[&str]); 55] = [
 /// Attributes the policy allows on every element (ammonia's `lang` and `title`, and ours).
 pub(crate) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", "title"];
 
-/// Elements without an end tag.
-const VOID: [&str; 4] = ["br", "hr", "img", "input"];
-
 /// Start tags that close an open `<p>` (HTML's tree construction, "in body").
 const CLOSES_P: [&str; 26] = [
     "article",
@@ -117,13 +114,6 @@ const CLOSES_P: [&str; 26] = [
     "summary",
     "table",
     "ul",
-];
-
-/// The elements of [`FAST_TAGS`] that are not in HTML's "special" category: the search for an open
-/// list item passes over them.
-const NOT_SPECIAL: [&str; 20] = [
-    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong",
-    "sub", "sup", "time", "u",
 ];
 
 /// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
@@ -158,9 +148,9 @@ const FLAGS: [u8; FAST_TAGS.len()] = {
     let mut i = 0;
     while i < FAST_TAGS.len() {
         let name = FAST_TAGS[i].0;
-        flags[i] = flag_if(listed(name, &VOID), IS_VOID)
+        flags[i] = flag_if(tags::is_void(name.as_bytes()), IS_VOID)
             | flag_if(listed(name, &CLOSES_P), CLOSES_AN_OPEN_P)
-            | flag_if(!listed(name, &NOT_SPECIAL), IS_SPECIAL)
+            | flag_if(tags::is_special(name.as_bytes()), IS_SPECIAL)
             | flag_if(
                 name.len() == 2 && name.as_bytes()[0] == b'h' && name.as_bytes()[1].is_ascii_digit(),
                 IS_HEADING,
@@ -763,9 +753,18 @@ mod tests {
         for (name, attributes) in FAST_TAGS {
             let element = lookup(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!((element.name(), element.attributes()), (name, attributes));
-            assert_eq!(element.is(IS_VOID), VOID.contains(&name), "{name}");
+            assert_eq!(
+                element.is(IS_VOID),
+                ["br", "hr", "img", "input"].contains(&name),
+                "{name}"
+            );
             assert_eq!(element.is(CLOSES_AN_OPEN_P), CLOSES_P.contains(&name), "{name}");
-            assert_eq!(element.is(IS_SPECIAL), !NOT_SPECIAL.contains(&name), "{name}");
+            // Of the fast tags, the phrasing ones are not special.
+            let phrasing = [
+                "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",
+                "strong", "sub", "sup", "time", "u",
+            ];
+            assert_eq!(element.is(IS_SPECIAL), !phrasing.contains(&name), "{name}");
             assert_eq!(
                 element.is(IS_HEADING),
                 name.starts_with('h') && name.len() == 2 && name != "hr"

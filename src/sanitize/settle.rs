@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::html::tags;
+
 /// What [`settle`] does with a tag or text the HTML parser would not put where it stands.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Repair {
@@ -262,27 +264,7 @@ impl Scope {
 
 /// Elements the serializer writes without content or end tag, known to the model or not.
 pub(crate) fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
+    tags::is_void(name.as_bytes())
 }
 
 impl<'h> Settler<'h> {
