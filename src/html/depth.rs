@@ -1693,29 +1693,10 @@ fn is_block_end(name: &[u8]) -> bool {
     )
 }
 
-/// Start tags of the "in body" rules that insert an element and pop it at once.
+/// Start tags of the "in body" rules that insert an element and pop it at once: the void
+/// elements, but for `col` (ignored in body) and with `image` (read as `img`).
 fn is_void(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"basefont"
-            | b"bgsound"
-            | b"br"
-            | b"embed"
-            | b"frame"
-            | b"hr"
-            | b"image"
-            | b"img"
-            | b"input"
-            | b"keygen"
-            | b"link"
-            | b"meta"
-            | b"param"
-            | b"source"
-            | b"track"
-            | b"wbr"
-    )
+    name == b"image" || (name != b"col" && tags::is_void(name))
 }
 
 /// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
