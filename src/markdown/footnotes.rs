@@ -38,7 +38,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
     }
 
     /// `<sup>` link for one reference; the n-th reference to a note gets its own id for the way back.
-    fn reference(&mut self, label: CowStr<'a>, out: &mut impl Extend<Node<'a>>) {
+    fn reference(&mut self, label: CowStr<'a>) -> [Node<'a>; 5] {
         let next_number = self.order.len() + 1;
         let (number, count) = self.numbers.entry(label.clone()).or_insert((next_number, 0));
         *count += 1;
@@ -49,7 +49,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
         let slug = github_slug(&label);
         let prefix = self.id_prefix;
         let suffix = if count > 1 { format!("-{count}") } else { String::new() };
-        out.extend([
+        [
             Node::Start("sup", vec![("class", Cow::Borrowed("footnote-ref"))]),
             Node::Start(
                 "a",
@@ -61,7 +61,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
             Node::text(number.to_string()),
             Node::End("a"),
             Node::End("sup"),
-        ]);
+        ]
     }
 
     fn collect_definition(&mut self, label: CowStr<'a>) {
@@ -112,7 +112,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
             let last = ends_with_paragraph.then(|| body.next_back()).flatten();
             for node in body {
                 match node {
-                    Node::Event(Event::FootnoteReference(label)) => self.reference(label, &mut out),
+                    Node::Event(Event::FootnoteReference(label)) => out.extend(self.reference(label)),
                     node => out.push_back(node),
                 }
             }
@@ -166,9 +166,8 @@ impl<'a, I: Iterator<Item = Node<'a>>> Iterator for Footnotes<'a, I> {
             }
             match self.nodes.next() {
                 Some(Node::Event(Event::FootnoteReference(label))) => {
-                    let mut markup = std::mem::take(&mut self.ready);
-                    self.reference(label, &mut markup);
-                    self.ready = markup;
+                    let markup = self.reference(label);
+                    self.ready.extend(markup);
                 }
                 Some(Node::Event(Event::Start(Tag::FootnoteDefinition(label)))) => self.collect_definition(label),
                 Some(node) => return Some(node),
