@@ -75,6 +75,10 @@ pub struct Options {
     pub body_only: Option<bool>,
     /// A `<nav class="toc">` table of contents right after the header. Default: off.
     pub toc_nav: Option<bool>,
+    /// `data-source-lines="first-last"` (1-based input lines, front matter counted) on every
+    /// top-level block and every heading, and `line` on each `toc` entry: for an editor to sync
+    /// its scrolling with the preview. Raw HTML blocks have none. Default: off.
+    pub source_lines: Option<bool>,
     /// Deepest heading level listed in `toc` and the nav. Default: 6.
     pub toc_max_level: u8,
     /// An image alone in its paragraph becomes a `<figure>` with a caption (its title, else its alt
@@ -181,6 +185,7 @@ impl Default for Options {
             title_block: None,
             body_only: None,
             toc_nav: None,
+            source_lines: None,
             toc_max_level: 6,
             figures: None,
             lazy_images: None,
@@ -370,6 +375,7 @@ switches! {
     title_block: Article,
     body_only: Never,
     toc_nav: Never,
+    source_lines: Never,
     figures: Article,
     lazy_images: Article,
     quote_attributions: Article,

@@ -15,7 +15,7 @@ use crate::article::{header, lead, pasted, summary, text};
 use crate::html::depth;
 use crate::html::writer::{Writer, Written};
 use crate::markdown::headings::Outline;
-use crate::markdown::{autolink, footnotes, headings, images, links, quotes, raw_html, tagfilter};
+use crate::markdown::{autolink, footnotes, headings, images, links, quotes, raw_html, source_lines, tagfilter};
 use crate::options::Features;
 use crate::sanitize::removed::{self, Removal};
 use crate::sanitize::{fast_path, policy};
@@ -34,7 +34,13 @@ pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) ->
     let markdown = normalize_input(markdown);
     let features = options.features();
     let base_url = options.base_url()?;
-    let settings = policy::Settings::new(options, base_url.as_ref());
+    let mut settings = policy::Settings::new(options, base_url.as_ref());
+    // With source lines, the policy keeps the attribute they are written in.
+    let extra_attributes;
+    if features.source_lines {
+        extra_attributes = [settings.extra_attributes, &[source_lines::ATTRIBUTE.to_owned()]].concat();
+        settings.extra_attributes = &extra_attributes;
+    }
     // The writer applies the policy as it writes, unless raw HTML is trusted (or for the
     // differential test's reference, which leaves it all to ammonia).
     let policy = (fast_path && options.raw_html != RawHtml::Trusted).then_some(&settings);
@@ -134,6 +140,7 @@ fn write_body(
     };
     let (pasted, parser) = pasted::recover(parser, pasted_text, body, lines_above);
     let pasted = pasted.unwrap_or_default();
+    let parser = source_lines::SourceLines::new(parser, features.source_lines, body, lines_above);
     let parser = parser.map(|item| watch.see(item));
     let title_block = features.title_block && pasted.report.is_empty();
     let lead = lead::Lead::new(parser, title_block, front.title.clone());

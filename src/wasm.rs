@@ -54,6 +54,9 @@ export interface Options {
   bodyOnly?: boolean | null;
   /** A <nav class="toc"> after the header. Default: off. */
   tocNav?: boolean | null;
+  /** data-source-lines="first-last" (1-based input lines) on every top-level block and heading, and line on toc
+   *  entries, to sync an editor's scrolling with the preview. Default: off. */
+  sourceLines?: boolean | null;
   /** Deepest heading level in toc and the nav, 1 to 6. Default 6. */
   tocMaxLevel?: number;
   /** An image alone in its paragraph becomes a <figure> with a caption. Default: on for "article". */
@@ -86,6 +89,8 @@ export interface TocEntry {
   /** The element id (prefix included) when heading ids are on. */
   id: string | null;
   text: string;
+  /** The input line the heading starts on (1-based), with sourceLines. */
+  line?: number;
 }
 
 /** Something in the input that was ignored or repaired; never stops a render. */

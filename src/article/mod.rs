@@ -87,4 +87,7 @@ pub struct TocEntry {
     pub id: Option<String>,
     /// The heading's plain text.
     pub text: String,
+    /// The input line the heading starts on (1-based), with `sourceLines`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }

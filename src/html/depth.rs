@@ -54,6 +54,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::html::markup::Node;
 use crate::html::tags;
+use crate::markdown::source_lines;
 
 /// Event adapter bounding the nesting depth; see the module documentation.
 pub(crate) struct Depth<'a, I> {
@@ -446,6 +447,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
                 return Some(event);
             }
             let event = self.pull()?;
+            if let Some(lines) = source_lines::read(&event) {
+                self.ready.push_back(Node::SourceLines(lines));
+                continue;
+            }
             // Text while only Markdown has come, with no cut due: nothing to model, straight on.
             if self.markdown_only.is_some() && self.in_image == 0 {
                 let length = match &event {
@@ -2973,6 +2978,7 @@ mod tests {
             Node::Start(name, _) => Event::InlineHtml(CowStr::from(format!("<{name}>"))),
             Node::End(name) => Event::InlineHtml(CowStr::from(format!("</{name}>"))),
             Node::Text(text) => Event::Text(text),
+            Node::SourceLines(_) => unreachable!("no source lines without the option"),
         });
         html::push_html(&mut out, events);
         out

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event};
 
+use crate::markdown::source_lines::Lines;
+
 /// An attribute of our own markup: its name and its value unescaped (the writer escapes it).
 pub(crate) type Attribute<'a> = (&'static str, Cow<'a, str>);
 
@@ -18,6 +20,8 @@ pub(crate) enum Node<'a> {
     Text(CowStr<'a>),
     /// Where a long run of text may end a text node for the sanitizer, should it run (see depth.rs).
     TextCut,
+    /// The input lines of the block (or heading) whose start came just before (`sourceLines`).
+    SourceLines(Lines),
 }
 
 impl<'a> Node<'a> {

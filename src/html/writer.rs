@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use crate::html::markup::{Attribute, Node};
+use crate::markdown::source_lines::{self, Lines};
 use crate::sanitize::fast_path::{self, Open, IS_VOID};
 use crate::sanitize::policy::Settings;
 
@@ -38,6 +39,9 @@ pub(crate) struct Writer<'s> {
     raw_html: bool,
     in_metadata: bool,
     table: Table,
+    /// Where the start tag of the top-level block (or heading) being written ends, until its
+    /// source lines come (see `markdown/source_lines.rs`).
+    block_tag_end: Option<usize>,
 }
 
 #[derive(Default)]
@@ -91,6 +95,7 @@ impl<'s> Writer<'s> {
             raw_html: false,
             in_metadata: false,
             table: Table::default(),
+            block_tag_end: None,
         }
     }
 
@@ -134,6 +139,7 @@ impl<'s> Writer<'s> {
                     self.cuts.push(self.out.len());
                     self.after_cr = false;
                 }
+                Node::SourceLines(lines) => self.source_lines(lines),
             }
         }
     }
@@ -163,8 +169,22 @@ impl<'s> Writer<'s> {
         } else {
             fast_path::write_start_tag(&mut self.out, name, &attributes);
         }
+        if self.open.is_empty() || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            self.block_tag_end = Some(self.out.len() - 1);
+        }
         if !element.is(IS_VOID) {
             self.open.push(element);
+        }
+    }
+
+    /// Adds the block's source lines to its start tag, written just before (with at most what the
+    /// block's start writes inside it: an alert's title, a quote figure's `<blockquote>`).
+    fn source_lines(&mut self, lines: Lines) {
+        let Some(at) = self.block_tag_end.take() else { return };
+        let attribute = format!(" {}=\"{}\"", source_lines::ATTRIBUTE, lines.value());
+        self.out.insert_str(at, &attribute);
+        for cut in self.cuts.iter_mut().filter(|cut| **cut > at) {
+            *cut += attribute.len();
         }
     }
 
@@ -173,6 +193,9 @@ impl<'s> Writer<'s> {
         self.end_newline = false;
         if self.open.pop(name).is_none() {
             self.canonical = false;
+        }
+        if self.open.is_empty() {
+            self.block_tag_end = None;
         }
         self.out.push_str("</");
         self.out.push_str(name);
@@ -238,6 +261,7 @@ impl<'s> Writer<'s> {
             self.canonical = false;
             self.raw_html = true;
             self.policy = None;
+            self.block_tag_end = None;
             self.after_cr = false;
             self.out.push_str(html);
         }

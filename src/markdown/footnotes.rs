@@ -72,6 +72,8 @@ impl<'a, I: Iterator<Item = Node<'a>>> Footnotes<'a, I> {
                 Node::Event(Event::Start(Tag::FootnoteDefinition(_))) => depth += 1,
                 Node::Event(Event::End(TagEnd::FootnoteDefinition)) if depth == 0 => break,
                 Node::Event(Event::End(TagEnd::FootnoteDefinition)) => depth -= 1,
+                // The definition's own source lines: it is written elsewhere, in a list item.
+                Node::SourceLines(_) if body.is_empty() => continue,
                 _ => {}
             }
             body.push(node);

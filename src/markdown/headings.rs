@@ -58,10 +58,12 @@ impl<'a, I: Iterator<Item = Node<'a>>> Headings<'a, I> {
         _attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
     ) -> Node<'a> {
         let mut text = String::new();
+        let mut line = None;
         for node in self.nodes.by_ref() {
             match &node {
                 Node::Event(Event::Text(t) | Event::Code(t) | Event::InlineMath(t)) => text.push_str(t),
                 Node::Event(Event::SoftBreak | Event::HardBreak) => text.push(' '),
+                Node::SourceLines(lines) => line = Some(lines.first),
                 _ => {}
             }
             let end = matches!(node, Node::Event(Event::End(TagEnd::Heading(_))));
@@ -87,6 +89,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Headings<'a, I> {
             level: level as u8,
             id: id.clone(),
             text,
+            line,
         });
         // Of `{#id .class key=value}` only the id and classes are kept: other attributes could
         // carry event handlers or styles.

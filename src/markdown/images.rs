@@ -59,9 +59,17 @@ impl<'a, I: Iterator<Item = Node<'a>>> Images<'a, I> {
     /// A paragraph that may hold a lone image: a figure if it does, else the paragraph as it was.
     fn paragraph(&mut self) -> Node<'a> {
         let paragraph = Node::Event(Event::Start(Tag::Paragraph));
-        let Some(next) = self.nodes.next() else {
+        let Some(mut next) = self.nodes.next() else {
             return paragraph;
         };
+        // The paragraph's source lines go with what it becomes.
+        if let Node::SourceLines(lines) = next {
+            self.pending.push_back(Node::SourceLines(lines));
+            let Some(after) = self.nodes.next() else {
+                return paragraph;
+            };
+            next = after;
+        }
         let Node::Event(Event::Start(Tag::Image { dest_url, title, .. })) = next else {
             self.pending.push_back(next);
             return paragraph;

@@ -9,4 +9,5 @@ pub(crate) mod images;
 pub(crate) mod links;
 pub(crate) mod quotes;
 pub(crate) mod raw_html;
+pub(crate) mod source_lines;
 pub(crate) mod tagfilter;

@@ -262,6 +262,10 @@ impl Open {
         Some(())
     }
 
+    pub(crate) fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
     fn current(&self) -> Option<&'static str> {
         self.stack.last().map(|element| element.name())
     }

@@ -385,10 +385,11 @@ fn options() -> impl Strategy<Value = Options> {
         select(vec!["", r#","extraUrlSchemes":["xmpp","ftp"]"#]),
         select(vec!["", r#","extraClasses":["cls","note"]"#]),
         select(vec!["", r#","tocNav":true"#, r#","bodyOnly":true"#]),
+        select(vec!["", r#","sourceLines":true"#]),
     )
-        .prop_map(|(preset, raw, prefix, base, tab, rel, schemes, classes, frame)| {
+        .prop_map(|(preset, raw, prefix, base, tab, rel, schemes, classes, frame, lines)| {
             let json = format!(
-                r#"{{"preset":{preset},"rawHtml":{raw},"idPrefix":{prefix}{base}{tab}{rel}{schemes}{classes}{frame}}}"#
+                r#"{{"preset":{preset},"rawHtml":{raw},"idPrefix":{prefix}{base}{tab}{rel}{schemes}{classes}{frame}{lines}}}"#
             );
             Options::from_json(&json).unwrap_or_else(|error| panic!("{json}: {error}"))
         })
