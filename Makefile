@@ -51,7 +51,7 @@ endef
 # (profile release-small, opt-level "z": 15% fewer bytes, about 0.7× the render speed of opt-level
 # 3, which a first render of an article does not feel). The full module, which renders everything
 # once it has loaded (init({ sanitizer: "eager" }) for editors), is built for speed.
-$(CORE_WASM): $(SOURCES) src/js/trusted-types.js
+$(CORE_WASM): $(SOURCES) src/js/trusted-types.js src/js/dom-update.js
 	rm -rf $(PKG)/snippets # wasm-bindgen adds the JS snippets the modules import; none may linger
 	$(call web_module,quire_core,--no-default-features,release-small)
 

@@ -1,6 +1,7 @@
 // Markdown tables of a benchmark run (bench/results.json) for bench/results.md and stdout.
 
 import { renderPageLoad } from './page-load.mjs';
+import { livePreviewMarkdown } from './live-preview.mjs';
 
 export const UNSAFE_NOTE =
   '⚠ markdown-wasm does not sanitize: raw HTML, including `<script>`, iframes and `on*` handlers, passes ' +
@@ -289,7 +290,17 @@ export function renderMarkdown(results) {
     }
     out.push(results.native.times, '');
     out.push('The same, timed: the fastest twentieth of 300 interleaved renders each (`examples/throughput.rs`).', '');
+    if (results.native.streaming) {
+      out.push('## Streaming, natively', '', results.native.streaming, '');
+      out.push(
+        '`quire::Stream` (`examples/streaming.rs`): every push, the final flush and `finish` (the render of the whole text that ends a ' +
+          'stream), best of 3, beside one render. Re-rendering the whole text for every piece is timed on 50 evenly spaced prefixes ' +
+          'and summed over every piece (the mean × the number of pieces).',
+        '',
+      );
+    }
   }
+  if (results.livePreview) out.push(livePreviewMarkdown(results.livePreview));
 
   // What came out of the raw-HTML article.
   out.push('## Output check (raw-HTML article)', '');

@@ -21,6 +21,7 @@ import { chromiumLaunchOptions, firefoxDriver, newestSourceTime } from '../tests
 import { renderChart } from './chart.mjs';
 import { renderMarkdown } from './report.mjs';
 import { measurePageLoad, measurePageLoadFirefox } from './page-load.mjs';
+import { measureLivePreview } from './live-preview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -304,6 +305,18 @@ const native = {
     : null,
 };
 
+// Streaming natively: a 200 KB text in 20-byte pieces beside one render and beside re-rendering
+// everything per piece (examples/streaming.rs).
+log('native: streaming (examples/streaming.rs)');
+native.streaming = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--release', '--example', 'streaming', '--', '200000', '20', 'bench/corpus/long-read.md'],
+  { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+).trim();
+
+// Live preview (a keystroke, renderInto against a full re-render) and streaming, in Chromium.
+const livePreview = BROWSERS.includes('chromium') ? await measureLivePreview({ log }) : null;
+
 // Time to article: cold page loads under mobile conditions and unthrottled (bench/page-load.mjs).
 const PAGE_LOAD_ROUNDS = Number(args['page-load-rounds'] ?? 5);
 const pageLoad = PAGE_LOAD_ROUNDS > 0 ? await measurePageLoad({ rounds: PAGE_LOAD_ROUNDS, log }) : null;
@@ -354,6 +367,7 @@ const results = {
   runs,
   pathological,
   native,
+  livePreview,
   pageLoad,
   pageLoadFirefox,
 };

@@ -26,6 +26,7 @@ mod markdown;
 mod options;
 mod render;
 mod sanitize;
+mod stream;
 mod urls;
 mod warning;
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +37,7 @@ pub use article::{Article, TocEntry};
 pub use error::{BuildFeature, Error};
 pub use options::{Options, PastedText, Preset, RawHtml};
 pub use sanitize::removed::{Removal, RemovalKind};
+pub use stream::{Stream, StreamUpdate};
 pub use warning::Warning;
 
 /// Renders `markdown` with `options`.

@@ -30,6 +30,21 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
 /// differential test turns both off, to compare with ammonia). Also says whether the HTML was
 /// made without ammonia.
 pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
+    render_lines(markdown, options, fast_path, 0)
+}
+
+/// A part of a longer input (a stream's blocks) that starts after `lines_before` of its lines:
+/// the lines it reports (source lines, removals) count from the top of the whole.
+pub(crate) fn render_part(markdown: &str, options: &Options, lines_before: usize) -> Result<Article, Error> {
+    render_lines(markdown, options, true, lines_before).map(|(article, _)| article)
+}
+
+fn render_lines(
+    markdown: &str,
+    options: &Options,
+    fast_path: bool,
+    lines_before: usize,
+) -> Result<(Article, bool), Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
@@ -46,9 +61,15 @@ pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) ->
     let policy = (fast_path && options.raw_html != RawHtml::Trusted).then_some(&settings);
 
     let (front, mut warnings, body_offset) = read_front_matter(&markdown, features)?;
+    // What the sanitizer will remove (`Article.removed`) and source lines count lines from the top
+    // of the input, front matter (the lines above the body) included.
+    let body_place = Place {
+        lines_above: lines_before + markdown[..body_offset].matches('\n').count(),
+        after_front_matter: body_offset > 0,
+    };
     let mut body = write_body(
-        &markdown,
-        body_offset,
+        &markdown[body_offset..],
+        body_place,
         &front,
         options,
         features,
@@ -114,26 +135,34 @@ struct Body {
     removed: Vec<Removal>,
 }
 
+/// Where the body stands in the input.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Lines of the input above it.
+    lines_above: usize,
+    after_front_matter: bool,
+}
+
 /// The parser and the adapters, in order, into the writer.
 fn write_body(
-    markdown: &str,
-    body_offset: usize,
+    body: &str,
+    Place {
+        lines_above,
+        after_front_matter,
+    }: Place,
     front: &FrontMatter,
     options: &Options,
     features: Features,
     base_url: Option<&BaseUrl>,
     policy: Option<&policy::Settings<'_>>,
 ) -> Body {
-    let body = &markdown[body_offset..];
     let id_prefix = options.id_prefix.as_str();
-    // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by; its
-    // lines count from the top of the input, front matter (the lines above the body) included.
-    let lines_above = markdown[..body_offset].matches('\n').count();
+    // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by.
     let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
     let parser = Parser::new_ext(body, parser_options(features)).into_offset_iter();
     // Plain text pasted from a page (which has no front matter): its title, byline and the rest
     // come from its lines.
-    let pasted_text = if body_offset > 0 {
+    let pasted_text = if after_front_matter {
         PastedText::Off
     } else {
         features.pasted_text
@@ -386,7 +415,7 @@ fn normalize_input(markdown: &str) -> Cow<'_, str> {
     }
 }
 
-fn parser_options(features: Features) -> ParserOptions {
+pub(crate) fn parser_options(features: Features) -> ParserOptions {
     let mut options = ParserOptions::empty();
     options.set(ParserOptions::ENABLE_TABLES, features.tables);
     options.set(ParserOptions::ENABLE_FOOTNOTES, features.footnotes);

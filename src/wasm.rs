@@ -167,11 +167,26 @@ export interface Article {
 }
 "##;
 
-// Trusted Types: quire's HTML goes into the page through one policy named "quire" (the file says why).
+// Trusted Types: quire's HTML goes into the page through one policy named "quire" (the file says
+// why). dom-update.js uses it; it is declared here so that wasm-bindgen ships the file beside it.
 #[wasm_bindgen(module = "/src/js/trusted-types.js")]
 extern "C" {
+    #[allow(dead_code)]
     #[wasm_bindgen(js_name = quireTrustedHtml, catch)]
     fn trusted_html(html: &str) -> Result<JsValue, JsValue>;
+}
+
+// Putting HTML into the page, changed only where it differs (the file says how).
+#[wasm_bindgen(module = "/src/js/dom-update.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = quireUpdateInto, catch)]
+    fn update_into(element: &web_sys::Element, html: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = quireStreamStart, catch)]
+    fn stream_start(element: &web_sys::Element, framed: bool) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = quireStreamUpdate, catch)]
+    fn stream_update(element: &web_sys::Element, commit: &str, tail: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = quireStreamEnd, catch)]
+    fn stream_end(element: &web_sys::Element, html: &str) -> Result<(), JsValue>;
 }
 
 /// Runs once when the module is instantiated. A panic is prevented wherever input could cause one,
@@ -209,7 +224,8 @@ pub fn render_html(
     Ok(render(&markdown, options)?.html)
 }
 
-/// Renders Markdown into `element` (replacing its content) and returns the Article.
+/// Renders Markdown into `element` and returns the Article. The element ends up as if its content
+/// had been replaced, but its child nodes whose HTML did not change stay as they are.
 /// Works on pages that enforce Trusted Types when they allow a policy named "quire".
 #[wasm_bindgen(js_name = renderInto, unchecked_return_type = "Article")]
 pub fn render_into(
@@ -218,9 +234,63 @@ pub fn render_into(
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let article = render(&markdown, options)?;
-    let html = trusted_html(&article.html)?;
-    js_sys::Reflect::set(element, &JsValue::from_str("innerHTML"), &html)?;
+    update_into(element, &article.html)?;
     to_js(&article)
+}
+
+/// Markdown that arrives in pieces, rendered into an element as it comes (`src/stream.rs`):
+/// committed blocks are appended once, the tail is replaced, and `finish` leaves the element as
+/// `renderInto` would with the whole text. quire.js wraps it as `createStream`.
+#[wasm_bindgen]
+pub struct StreamRenderer {
+    element: web_sys::Element,
+    stream: crate::Stream,
+}
+
+#[wasm_bindgen]
+impl StreamRenderer {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        element: web_sys::Element,
+        #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
+    ) -> Result<StreamRenderer, JsValue> {
+        let options = options_from_js(options).map_err(js_error)?;
+        let stream = crate::Stream::new(&options).map_err(js_error)?;
+        stream_start(&element, !options.features().body_only)?;
+        Ok(StreamRenderer { element, stream })
+    }
+
+    /// Adds a piece of text; says whether the page was updated (else `flush` does it).
+    pub fn push(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue) -> Result<bool, JsValue> {
+        let piece = piece
+            .as_string()
+            .ok_or_else(|| js_error(Error::NotAString(type_name(&piece))))?;
+        match self.stream.push(&piece).map_err(js_error)? {
+            Some(update) => stream_update(&self.element, &update.commit, &update.tail).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Updates the page with what came since the last update.
+    pub fn flush(&mut self) -> Result<(), JsValue> {
+        let update = self.stream.flush().map_err(js_error)?;
+        stream_update(&self.element, &update.commit, &update.tail)
+    }
+
+    /// The whole text so far.
+    #[wasm_bindgen(getter)]
+    pub fn text(&self) -> String {
+        self.stream.text().to_owned()
+    }
+
+    /// Renders the whole text into the element (changing only the blocks that differ) and returns
+    /// the Article.
+    #[wasm_bindgen(unchecked_return_type = "Article")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let article = self.stream.finish().map_err(js_error)?;
+        stream_end(&self.element, &article.html)?;
+        to_js(&article)
+    }
 }
 
 /// Cleans an HTML fragment with quire's sanitizer policy (the one applied to raw HTML in Markdown).

@@ -1,8 +1,10 @@
 // quire demo page: Markdown from the editor is rendered by the WebAssembly
 // build into #preview. The page runs under a strict CSP with Trusted Types,
 // so rendered HTML only ever enters the DOM through renderInto(); every other
-// node here is built with createElement/textContent.
-import init, { loadSanitizer, renderInto, version } from './pkg/quire.js';
+// node here is built with createElement/textContent. Each render updates the
+// preview in place (renderInto keeps unchanged blocks), and the two panes
+// scroll together through the source lines quire puts on every block.
+import init, { createStream, loadSanitizer, renderInto, version } from './pkg/quire.js';
 
 // Grab our own elements once, up front: ids inside rendered content (for
 // instance with rawHtml "trusted") can then never shadow them.
@@ -16,6 +18,7 @@ const rawHtmlSelect = byId('raw-html');
 const tocCheckbox = byId('toc');
 const maxBytesInput = byId('max-bytes');
 const resetButton = byId('reset');
+const streamButton = byId('stream');
 const versionLabel = byId('version');
 const metaList = byId('meta');
 const metaTitle = byId('meta-title');
@@ -39,9 +42,11 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 let sample = '';
 let frame = 0;
 let attempts = 0;
+/** The stream replaying the sample, while it runs. */
+let streaming = null;
 
 function currentOptions() {
-  const options = { preset: presetSelect.value, rawHtml: rawHtmlSelect.value, tocNav: tocCheckbox.checked };
+  const options = { preset: presetSelect.value, rawHtml: rawHtmlSelect.value, tocNav: tocCheckbox.checked, sourceLines: true };
   const limit = maxBytesInput.value.trim();
   // Pass the number through as typed: the library is the one that validates.
   if (limit !== '') options.maxInputBytes = Number(limit);
@@ -56,6 +61,7 @@ function scheduleRender() {
 
 function render() {
   frame = 0;
+  if (streaming) return;
   const markdown = editor.value;
   const started = performance.now();
   let article;
@@ -244,6 +250,99 @@ function resetSample() {
   render();
 }
 
+// Scrolling one pane scrolls the other to the same block: the preview's blocks carry the editor
+// lines they were written on (data-source-lines="first-last"). A textarea has no line positions, so
+// the editor side is read as a fraction of its lines (wrapped lines make it approximate).
+// The pane last scrolled by the other one, and until when its scroll events are that echo.
+let synced = { pane: null, until: 0 };
+
+function editorLineAtTop() {
+  const lines = editor.value.split('\n').length;
+  const range = editor.scrollHeight - editor.clientHeight;
+  return range <= 0 ? 1 : 1 + (editor.scrollTop / range) * (lines - 1);
+}
+
+function blocksWithLines() {
+  return Array.from(preview.querySelectorAll('[data-source-lines]')).map((element) => {
+    const [first, last] = element.dataset.sourceLines.split('-').map(Number);
+    return { element, first, last };
+  });
+}
+
+function syncFrom(source, scroll) {
+  if (synced.pane === source && performance.now() < synced.until) return;
+  synced = { pane: source === editor ? previewScroll : editor, until: performance.now() + 100 };
+  scroll();
+}
+
+function onEditorScroll() {
+  syncFrom(editor, () => {
+    const line = editorLineAtTop();
+    const blocks = blocksWithLines();
+    const block = blocks.findLast((b) => b.first <= line) ?? blocks[0];
+    if (!block) return;
+    const within = Math.min(1, Math.max(0, (line - block.first) / (block.last - block.first + 1)));
+    const top = block.element.getBoundingClientRect().top - previewScroll.getBoundingClientRect().top + previewScroll.scrollTop;
+    previewScroll.scrollTop = top + within * block.element.offsetHeight;
+  });
+}
+
+function onPreviewScroll() {
+  syncFrom(previewScroll, () => {
+    if (previewScroll.scrollTop === 0) {
+      editor.scrollTop = 0; // the header and contents come before the first block with lines
+      return;
+    }
+    const paneTop = previewScroll.getBoundingClientRect().top;
+    const block = blocksWithLines().find((b) => b.element.getBoundingClientRect().bottom > paneTop);
+    if (!block) return;
+    const lines = editor.value.split('\n').length;
+    const range = editor.scrollHeight - editor.clientHeight;
+    editor.scrollTop = lines > 1 ? ((block.first - 1) / (lines - 1)) * range : 0;
+  });
+}
+
+// Replays the sample as if it arrived over a slow connection (or from an assistant, token by
+// token): the stream commits each finished block once and re-renders only the one being written.
+async function streamSample() {
+  if (streaming) {
+    streaming.stopped = true;
+    return;
+  }
+  const text = sample;
+  editor.value = text;
+  editor.readOnly = true;
+  streamButton.textContent = 'Stop';
+  const run = { stopped: false };
+  streaming = run;
+  const started = performance.now();
+  try {
+    const stream = createStream(preview, currentOptions());
+    const pieces = text.match(/\s*\S+/g) ?? [];
+    for (let i = 0; i < pieces.length && !run.stopped; i += 3) {
+      stream.append(pieces.slice(i, i + 3).join(''));
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    if (!run.stopped) {
+      const rest = text.slice(pieces.join('').length);
+      if (rest) stream.append(rest);
+      const article = await stream.end();
+      clearError();
+      showRemoved(article.removed);
+      showRecovered(article.recovered);
+      showMetadata(article, text, performance.now() - started);
+      document.body.dataset.streamed = String(Number(document.body.dataset.streamed ?? 0) + 1);
+    }
+  } catch (error) {
+    showError(error);
+  } finally {
+    streaming = null;
+    editor.readOnly = false;
+    streamButton.textContent = 'Stream sample';
+    if (run.stopped) render();
+  }
+}
+
 async function main() {
   try {
     await init();
@@ -263,6 +362,9 @@ async function main() {
   tocCheckbox.addEventListener('change', scheduleRender);
   maxBytesInput.addEventListener('input', scheduleRender);
   resetButton.addEventListener('click', resetSample);
+  streamButton.addEventListener('click', streamSample);
+  editor.addEventListener('scroll', onEditorScroll, { passive: true });
+  previewScroll.addEventListener('scroll', onPreviewScroll, { passive: true });
   sampleSelect.addEventListener('change', chooseSample);
   preview.addEventListener('click', onPreviewClick);
 

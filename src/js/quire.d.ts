@@ -35,8 +35,10 @@ export function sanitizerLoaded(): boolean;
 export function renderArticle(markdown: string, options?: Options | null): Article;
 /** Renders Markdown to an HTML string; same rule as renderArticle. */
 export function renderHtml(markdown: string, options?: Options | null): string;
-/** Renders Markdown into element (replacing its content) and returns the Article; same rule as renderArticle.
- *  Works on pages that enforce Trusted Types when they allow a policy named "quire". */
+/** Renders Markdown into element and returns the Article; same rule as renderArticle. The element ends up
+ *  as if its content had been replaced, but child nodes whose HTML did not change stay (images do not reload,
+ *  selection and scroll stay): a live preview calls it on every change. Works on pages that enforce Trusted
+ *  Types when they allow a policy named "quire". */
 export function renderInto(element: Element, markdown: string, options?: Options | null): Article;
 /** Cleans an HTML fragment with quire's sanitizer policy; needs the full module. */
 export function sanitizeHtml(html: string, options?: Options | null): string;
@@ -49,6 +51,29 @@ export function renderHtmlAsync(markdown: string, options?: Options | null): Pro
 export function renderIntoAsync(element: Element, markdown: string, options?: Options | null): Promise<Article>;
 /** As sanitizeHtml, loading the full module first. */
 export function sanitizeHtmlAsync(html: string, options?: Options | null): Promise<string>;
+
+/** Markdown arriving in pieces, rendered into an element as it comes. */
+export interface QuireStream {
+  /** Adds a piece of text. Blocks that can no longer change are appended once; the open tail is rendered
+   *  again, at most once per animation frame. Throws a TypeError for a non-string. */
+  append(text: string): void;
+  /** Renders what is pending now instead of at the next frame. */
+  flush(): void;
+  /** Renders the whole text into the element as renderInto would (changing only the blocks that differ)
+   *  and resolves to its Article. */
+  end(): Promise<Article>;
+}
+
+/** Starts a stream into element (emptied first). Loads the full module on the way if the text needs it. */
+export function createStream(element: Element, options?: Options | null): QuireStream;
+
+/** Renders an article as it downloads (a fetch Response, a ReadableStream or an async iterable of bytes or
+ *  strings) and resolves to its Article at the end. */
+export function streamInto(
+  element: Element,
+  source: Response | ReadableStream<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
+  options?: Options | null,
+): Promise<Article>;
 
 /** The package version. */
 export function version(): string;

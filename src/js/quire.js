@@ -170,6 +170,159 @@ export const renderHtmlAsync = (markdown, options) => callAsync('renderHtml', [m
 export const renderIntoAsync = (element, markdown, options) => callAsync('renderInto', [element, markdown, options]);
 export const sanitizeHtmlAsync = (html, options) => callAsync('sanitizeHtml', [html, options]);
 
+/** Renders Markdown that arrives in pieces into `element` (see src/stream.rs): blocks that can no
+ *  longer change are appended once, the open tail is rendered again as it grows (at most once per
+ *  animation frame when pieces come faster), and `end()` leaves the element as renderInto would
+ *  with the whole text, changing only the blocks that differ. A document that needs the full
+ *  module (raw HTML only ammonia cleans) switches to it on the way, rendering what came again. */
+export function createStream(element, options) {
+  return new QuireStream(element, options);
+}
+
+const nextFrame = (callback) =>
+  typeof globalThis.requestAnimationFrame === 'function' ? requestAnimationFrame(callback) : setTimeout(callback, 16);
+
+class QuireStream {
+  #element;
+  #options;
+  #renderer;
+  /** While the full module loads: the promise of the renderer that replaces the core's. */
+  #switching = null;
+  #scheduled = false;
+  #ended = false;
+  #error = null;
+
+  constructor(element, options) {
+    this.#element = element;
+    this.#options = options;
+    const module = full ?? core;
+    if (!module) throw new Error('quire: call init() (and await it) before rendering');
+    this.#renderer = new module.StreamRenderer(element, options);
+  }
+
+  /** Adds a piece of text (a string). */
+  append(text) {
+    if (this.#ended) throw new Error('quire: append() after end()');
+    if (typeof text !== 'string') throw new TypeError(`quire: append() takes a string, got ${text === null ? 'null' : typeof text}`);
+    if (this.#error) throw this.#error;
+    if (this.#switching) {
+      this.#switching.then((renderer) => {
+        try {
+          renderer?.push(text);
+        } catch (error) {
+          this.#error ??= error;
+        }
+      });
+      return;
+    }
+    if (!this.#guard(() => this.#renderer.push(text))) this.#schedule();
+  }
+
+  /** Renders what is pending now, rather than at the next frame. */
+  flush() {
+    if (!this.#switching && !this.#ended) this.#guard(() => this.#renderer.flush());
+  }
+
+  /** Renders the whole text into the element and resolves to its Article. */
+  async end() {
+    this.#ended = true;
+    if (this.#switching) await this.#switching;
+    if (this.#error) throw this.#error;
+    try {
+      return this.#renderer.finish();
+    } catch (error) {
+      if (error?.name !== FULL_MODULE_NEEDED) throw error;
+      await this.#switchToFull();
+      if (this.#error) throw this.#error;
+      return this.#renderer.finish();
+    }
+  }
+
+  /** Runs a render step; a document that needs the full module starts the switch to it. Any other
+   *  error (the text grew past maxInputBytes) is thrown, and end() rejects with it too. */
+  #guard(step) {
+    try {
+      return step();
+    } catch (error) {
+      if (error?.name !== FULL_MODULE_NEEDED) {
+        this.#error = error;
+        throw error;
+      }
+      this.#switchToFull();
+      return true;
+    }
+  }
+
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    nextFrame(() => {
+      this.#scheduled = false;
+      try {
+        this.flush();
+      } catch {
+        // Kept for end(), which rejects with it.
+      }
+    });
+  }
+
+  /** The full module's renderer, given the text so far (it renders the element afresh). */
+  #switchToFull() {
+    this.#switching ??= loadSanitizer().then(
+      () => {
+        const text = this.#renderer.text;
+        this.#renderer.free?.();
+        this.#switching = null;
+        try {
+          this.#renderer = new full.StreamRenderer(this.#element, this.#options);
+          this.#renderer.push(text);
+          this.#renderer.flush();
+        } catch (error) {
+          this.#error = error;
+          return null;
+        }
+        return this.#renderer;
+      },
+      (error) => {
+        this.#error = error;
+        this.#switching = null;
+        return null;
+      },
+    );
+    return this.#switching;
+  }
+}
+
+/** Renders an article as it downloads: `source` is a fetch Response, a ReadableStream (of bytes or
+ *  strings) or any async iterable of them. Resolves to the Article once the text has ended. */
+export async function streamInto(element, source, options) {
+  const body = typeof Response !== 'undefined' && source instanceof Response ? source.body : source;
+  if (body == null) throw new TypeError('quire: streamInto() takes a Response, a ReadableStream or an async iterable');
+  const stream = createStream(element, options);
+  const decoder = new TextDecoder();
+  const reader = typeof body.getReader === 'function' ? body.getReader() : null;
+  const pieces = reader ? readAll(reader) : body;
+  for await (const piece of pieces) {
+    const text = typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
+    if (text) stream.append(text);
+  }
+  const rest = decoder.decode();
+  if (rest) stream.append(rest);
+  return stream.end();
+}
+
+async function* readAll(reader) {
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 export const version = () => {
   const module = full ?? core;
   if (!module) throw new Error('quire: call init() (and await it) first');

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../support/static-server.mjs';
 import { firefoxDriver } from '../support/browsers.mjs';
 import { parityCases, renderWithBothModules } from './url-parity.mjs';
+import { liveCases, liveChecks } from './live-preview.mjs';
+import { assertLiveChecks } from './live-preview-assert.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 assert.ok(existsSync(`${root}www/pkg/quire.js`), 'www/pkg/quire.js is missing: run `make build` first');
@@ -75,6 +77,16 @@ test('both modules give the same Article in Firefox: URLs, raw HTML and front ma
   assert.equal(result.error, undefined);
   assert.deepEqual(result.differ, [], `${result.differ.length} of ${result.compared} renders differ`);
   assert.ok(result.compared > cases.length / 2, `compared ${result.compared} of ${cases.length} (${result.refused} need the full module)`);
+});
+
+test('renderInto updates only the blocks that changed, and a stream commits blocks once and ends as one render, in Firefox', async () => {
+  const result = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     (${liveChecks})(arguments[0]).then(done, (error) => done({ error: String(error && error.stack || error) }));`,
+    liveCases(),
+  );
+  assert.equal(result.error, undefined);
+  assertLiveChecks(result);
 });
 
 test('<quire-article> renders inline and fetched Markdown in Firefox, and renders again on change', async () => {

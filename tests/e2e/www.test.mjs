@@ -14,6 +14,8 @@ import path from 'node:path';
 import { startStaticServer } from '../support/static-server.mjs';
 import { chromiumLaunchOptions } from '../support/browsers.mjs';
 import { parityCases, renderWithBothModules } from './url-parity.mjs';
+import { liveCases, liveChecks } from './live-preview.mjs';
+import { assertLiveChecks } from './live-preview-assert.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WWW = path.join(ROOT, 'www');
@@ -588,6 +590,56 @@ test('the full module loads only for raw HTML the fast path gives up on (or fron
     assert.deepEqual(always.wasm, ['quire_full_bg.wasm']);
     assert.equal(always.html, '<p><i>x</i></p>\n');
     assert.match(always.version, /^\d+\.\d+\.\d+/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('renderInto updates only the blocks that changed, and a stream commits blocks once and ends as one render', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    assertLiveChecks(await page.evaluate(liveChecks, liveCases()));
+    await assertNoViolations(page, problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the demo streams the sample, and its panes scroll together through source lines', TEST_OPTIONS, async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const lines = await page.evaluate(() => document.querySelectorAll('#preview [data-source-lines]').length);
+    assert.ok(lines > 20, `${lines} blocks with source lines`);
+    // The editor scrolled to the middle takes the preview to the block written there, and back.
+    const synced = await page.evaluate(async () => {
+      const editor = document.getElementById('editor');
+      const pane = document.getElementById('preview-scroll');
+      editor.scrollTop = (editor.scrollHeight - editor.clientHeight) / 2;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const previewTop = pane.scrollTop;
+      pane.scrollTop = 0;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { previewTop, editorTop: editor.scrollTop, range: pane.scrollHeight - pane.clientHeight };
+    });
+    assert.ok(synced.previewTop > synced.range * 0.2 && synced.previewTop < synced.range * 0.8, JSON.stringify(synced));
+    assert.ok(synced.editorTop < 5, `the editor followed the preview back to the top: ${JSON.stringify(synced)}`);
+    const finalHtml = await page.evaluate(() => document.getElementById('preview').innerHTML);
+    await page.click('#stream');
+    await page.waitForFunction(() => document.getElementById('stream').textContent === 'Stop');
+    // Mid-stream: part of the article is there, and it is safe.
+    await page.waitForFunction(() => document.querySelectorAll('#preview p').length > 3);
+    const partial = await page.evaluate(() => document.querySelectorAll('#preview p').length);
+    await page.waitForFunction(() => document.body.dataset.streamed === '1', null, { timeout: 60_000 });
+    const after = await page.evaluate(() => ({
+      html: document.getElementById('preview').innerHTML,
+      button: document.getElementById('stream').textContent,
+      readOnly: document.getElementById('editor').readOnly,
+    }));
+    assert.ok(partial > 3);
+    assert.equal(after.html, finalHtml, 'the streamed preview ends as the one-shot render');
+    assert.equal(after.button, 'Stream sample');
+    assert.equal(after.readOnly, false);
+    await assertNoViolations(page, problems);
   } finally {
     await context.close();
   }

@@ -1,7 +1,8 @@
 // The in-browser half of the security suite. Loaded by page.html (strict CSP + Trusted Types) and
 // page-permissive.html (inline script allowed, so anything that gets through really runs).
 //
-// For each case and each mode it renders the Markdown with renderInto into a live container, pokes
+// For each case and each mode it renders the Markdown with renderInto (or, with `stream`, streams it
+// in pieces through createStream, checking every intermediate state) into a live container, pokes
 // every element (events, focus, click, details toggling, real CSS animations), waits, and then checks:
 //   executions  - a trap was called (alert/confirm/prompt/print/__quireXss), or the CSP blocked a
 //                 script (an inline handler or javascript: URL that reached the DOM and tried to run)
@@ -12,7 +13,7 @@
 // The Node test (xss.test.mjs) calls window.__quireSecurity.start(...) and polls window.__results.
 // A human can open page.html?autorun to run the corpus in any browser.
 
-import init, { renderInto, renderHtml, sanitizeHtml, version } from '../../www/pkg/quire.js';
+import init, { createStream, renderInto, renderHtml, sanitizeHtml, version } from '../../www/pkg/quire.js';
 import { CASES } from './corpus.mjs';
 
 /** The option sets every case runs under (rawHtml "trusted" is, by contract, not safe). */
@@ -330,6 +331,63 @@ function renderCase(host, testCase, mode, results) {
   return entry;
 }
 
+/** Where a case is split for streaming: a few places drawn from its id (so a run replays), half of
+ *  them right after a `<`, `&`, `(`, `:`, `` ` `` or quote, inside the construct it opens. */
+function splitPoints(testCase) {
+  const text = testCase.markdown;
+  let state = 2166136261;
+  for (const c of testCase.id) state = Math.imul(state ^ c.charCodeAt(0), 16777619) >>> 0;
+  const random = (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+  const openers = [];
+  for (let i = 0; i < text.length; i += 1) if ('<&(:`"\''.includes(text[i])) openers.push(i + 1 + random(3));
+  const points = new Set();
+  for (let k = 0; k < 6 && text.length > 1; k += 1) {
+    points.add(k % 2 && openers.length ? openers[random(openers.length)] : 1 + random(text.length - 1));
+  }
+  // Never inside a surrogate pair: the pieces stay well-formed strings.
+  return [...points]
+    .map((at) => Math.min(at, text.length))
+    .map((at) => (/[\uDC00-\uDFFF]/.test(text[at] ?? '') ? at + 1 : at))
+    .sort((a, b) => a - b);
+}
+
+/** Streams one case in one mode into a live container in pieces, checking every state on the way;
+ *  at the end, the container must be what a one-shot renderInto makes. */
+async function streamCase(host, testCase, mode, results) {
+  const container = newContainer(host, testCase, mode);
+  const options = mode in MODES ? MODES[mode] : UNSAFE_MODES[mode];
+  const entry = { testCase, mode, container, html: '', live: '' };
+  try {
+    const stream = createStream(container, options);
+    let from = 0;
+    for (const at of [...splitPoints(testCase), testCase.markdown.length]) {
+      if (at <= from) continue;
+      stream.append(testCase.markdown.slice(from, at));
+      stream.flush();
+      from = at;
+      poke(container);
+      for (const item of inspect(container).forbidden) {
+        results.forbidden.push(finding(entry, { ...item, detail: `streamed, ${from} of ${testCase.markdown.length} chars in: ${item.detail}` }));
+      }
+    }
+    await stream.end();
+    entry.live = container.innerHTML;
+    entry.html = renderHtml(testCase.markdown, options);
+    const fresh = document.createElement('div');
+    renderInto(fresh, testCase.markdown, options);
+    if (fresh.innerHTML !== entry.live) {
+      results.mismatches.push(finding(entry, { kind: 'stream-end-differs', detail: 'the streamed element differs from a one-shot renderInto', once: entry.live, twice: fresh.innerHTML }));
+    }
+  } catch (error) {
+    results.errors.push({ id: testCase.id, mode, kind: 'stream-error', detail: String(error?.message ?? error), markdown: testCase.markdown });
+    entry.failed = true;
+  }
+  return entry;
+}
+
 function finding(entry, fields) {
   return { id: entry.testCase.id, category: entry.testCase.category, mode: entry.mode, markdown: entry.testCase.markdown, html: clip(entry.html), ...fields };
 }
@@ -357,7 +415,7 @@ const SCRIPT_DIRECTIVES = /^(script-src|script-src-elem|script-src-attr|trusted-
  * Runs `cases` under `modes`; writes progress to window.__quireProgress and the final report to
  * window.__results.
  */
-async function run({ suite = 'corpus', cases = CASES, modes = Object.keys(MODES), batchSize = 20, settleMs = 50, finalWaitMs = 500 } = {}) {
+async function run({ suite = 'corpus', cases = CASES, modes = Object.keys(MODES), batchSize = 20, settleMs = 50, finalWaitMs = 500, stream = false } = {}) {
   const started = performance.now();
   const page = document.body.dataset.page;
   const host = document.getElementById('cases');
@@ -396,7 +454,9 @@ async function run({ suite = 'corpus', cases = CASES, modes = Object.keys(MODES)
     window.__quireProgress = { suite, batch: index, batches: batches.length, ids: batch.map((c) => c.id) };
     const current = [];
     for (const testCase of batch) {
-      for (const mode of modes) current.push(renderCase(host, testCase, mode, results));
+      for (const mode of modes) {
+        current.push(stream ? await streamCase(host, testCase, mode, results) : renderCase(host, testCase, mode, results));
+      }
     }
     results.renders += current.length;
     for (const entry of current) {

@@ -10,7 +10,8 @@
 //   page-permissive.html  inline script allowed: anything that gets through really runs and
 //                         calls the trap
 // and runs tests/security/corpus.mjs (and, when ../shared/data/xss/dompurify-vectors.json exists,
-// DOMPurify's vectors as raw-HTML Markdown) through harness.js in five option sets. It asserts zero
+// DOMPurify's vectors as raw-HTML Markdown) through harness.js in five option sets, rendered at once
+// and streamed in pieces split at drawn points (every intermediate state checked). It asserts zero
 // executions, zero forbidden constructs, zero idempotence mismatches and zero render errors, and
 // prints a summary per browser. A harness self-test first checks that the same detectors DO fire on
 // rawHtml "trusted" output, so a green run means something.
@@ -343,6 +344,15 @@ for (const name of ['chromium', 'firefox']) {
     }
 
     for (const { file, label } of PAGES) {
+      test(`corpus streamed in pieces on ${file} (${label}): safe at every intermediate state, the end as one render`, TEST_OPTIONS, async () => {
+        const results = await runSuite(browser, server, file, { suite: 'corpus-streamed', modes: MODES, stream: true });
+        assert.equal(results.cases, CASES.length);
+        const failures = report(browser, label, 'corpus, streamed', results);
+        assert.ok(!failures, `${name} on ${file}, streamed: ${failures}`);
+      });
+    }
+
+    for (const { file, label } of PAGES) {
       test(`DOMPurify vectors on ${file} (${label})`, TEST_OPTIONS, async (t) => {
         const cases = dompurifyCases();
         if (!cases) {
@@ -352,6 +362,17 @@ for (const name of ['chromium', 'firefox']) {
         const results = await runSuite(browser, server, file, { suite: 'dompurify', cases, modes: MODES });
         const failures = report(browser, label, `DOMPurify vectors (${cases.length} cases)`, results);
         assert.ok(!failures, `${name} on ${file}: ${failures}`);
+      });
+
+      test(`DOMPurify vectors streamed in pieces on ${file} (${label})`, TEST_OPTIONS, async (t) => {
+        const cases = dompurifyCases();
+        if (!cases) {
+          t.skip(`${path.relative(ROOT, DOMPURIFY_VECTORS)} is not there: the extra suite is skipped`);
+          return;
+        }
+        const results = await runSuite(browser, server, file, { suite: 'dompurify-streamed', cases, modes: MODES, stream: true });
+        const failures = report(browser, label, `DOMPurify vectors streamed (${cases.length} cases)`, results);
+        assert.ok(!failures, `${name} on ${file}, streamed: ${failures}`);
       });
     }
   });

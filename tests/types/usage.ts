@@ -2,6 +2,7 @@
 // quire_core.d.ts must describe the API, Options and Article precisely enough that mistakes fail to
 // type-check.
 import init, {
+  createStream,
   loadSanitizer,
   renderArticle,
   renderArticleAsync,
@@ -11,6 +12,7 @@ import init, {
   renderIntoAsync,
   sanitizeHtml,
   sanitizerLoaded,
+  streamInto,
   version,
   type Article,
   type Options,
@@ -41,6 +43,16 @@ export async function usage(element: Element): Promise<string> {
   renderHtml("x", { pastedText: "maybe" });
   const html: string = renderHtml("*x*");
   renderInto(element, "text", null);
+  const withLines: (number | undefined)[] = renderInto(element, "## A", { sourceLines: true }).toc.map((entry) => entry.line);
+  const stream = createStream(element, { preset: "gfm" });
+  stream.append("# Hello");
+  stream.flush();
+  const streamed: Article = await stream.end();
+  // @ts-expect-error: append takes text
+  stream.append(42);
+  // @ts-expect-error: end is a promise
+  const notArticle: Article = stream.end();
+  const fetched: string = (await streamInto(element, new Response("# x"), { sourceLines: true })).html;
   await init({ sanitizer: "eager" });
   await loadSanitizer();
   const loaded: boolean = sanitizerLoaded();
