@@ -10,6 +10,7 @@
 //! ```
 //!
 //! A case whose render at `n` takes longer than the budget (default 5 s) is not run at `4n`.
+//! `QUIRE_SCALING_STREAMED=20` streams each case in 20-byte pieces instead (`quire::Stream`).
 //!
 //! The ratios are noisy on a shared machine, and from 64 KiB to 256 KiB the working set of the
 //! text-heavy cases outgrows the CPU's caches, which alone can make 4× the input cost 5–6× the
@@ -341,9 +342,33 @@ fn pasted_debris(n: usize) -> String {
     )
 }
 
+/// With `QUIRE_SCALING_STREAMED=BYTES`, each case is streamed (`quire::Stream`) in pieces of that
+/// many bytes, ending with `finish`, instead of rendered at once: streaming must stay linear too.
+fn streamed_pieces() -> Option<usize> {
+    std::env::var("QUIRE_SCALING_STREAMED")
+        .ok()
+        .and_then(|bytes| bytes.parse().ok())
+}
+
 fn render_once(markdown: &str, options: &quire::Options) -> Duration {
     let start = Instant::now();
-    let article = quire::render(markdown, options).expect("renders");
+    let article = match streamed_pieces() {
+        None => quire::render(markdown, options).expect("renders"),
+        Some(size) => {
+            let mut stream = quire::Stream::new(options).expect("options");
+            let mut at = 0;
+            while at < markdown.len() {
+                let mut end = (at + size).min(markdown.len());
+                while !markdown.is_char_boundary(end) {
+                    end += 1;
+                }
+                stream.push(&markdown[at..end]).expect("pushes");
+                at = end;
+            }
+            stream.flush().expect("flushes");
+            stream.finish().expect("finishes")
+        }
+    };
     let elapsed = start.elapsed();
     assert!(!article.html.is_empty());
     elapsed

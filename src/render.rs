@@ -14,6 +14,7 @@ use crate::article::text::WordCounter;
 use crate::article::{header, lead, pasted, summary, text};
 use crate::html::depth;
 use crate::html::writer::{Writer, Written};
+use crate::markdown::definitions::Definitions;
 use crate::markdown::headings::Outline;
 use crate::markdown::{autolink, footnotes, headings, images, links, quotes, raw_html, source_lines, tagfilter};
 use crate::options::Features;
@@ -30,21 +31,24 @@ pub(crate) fn render(markdown: &str, options: &Options) -> Result<Article, Error
 /// differential test turns both off, to compare with ammonia). Also says whether the HTML was
 /// made without ammonia.
 pub(crate) fn render_with(markdown: &str, options: &Options, fast_path: bool) -> Result<(Article, bool), Error> {
-    render_lines(markdown, options, fast_path, 0)
+    render_lines(markdown, options, fast_path, Part::default())
 }
 
-/// A part of a longer input (a stream's blocks) that starts after `lines_before` of its lines:
-/// the lines it reports (source lines, removals) count from the top of the whole.
-pub(crate) fn render_part(markdown: &str, options: &Options, lines_before: usize) -> Result<Article, Error> {
-    render_lines(markdown, options, true, lines_before).map(|(article, _)| article)
+/// Where a part of a longer input (a stream's blocks) stands in it.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Part<'d> {
+    /// Lines of the whole above the part: the lines it reports (source lines, removals) count
+    /// from the top of the whole.
+    pub lines_before: usize,
+    /// Reference definitions from the parts before it.
+    pub definitions: Option<&'d Definitions>,
 }
 
-fn render_lines(
-    markdown: &str,
-    options: &Options,
-    fast_path: bool,
-    lines_before: usize,
-) -> Result<(Article, bool), Error> {
+pub(crate) fn render_part(markdown: &str, options: &Options, part: Part<'_>) -> Result<Article, Error> {
+    render_lines(markdown, options, true, part).map(|(article, _)| article)
+}
+
+fn render_lines(markdown: &str, options: &Options, fast_path: bool, part: Part<'_>) -> Result<(Article, bool), Error> {
     check_input(markdown, options)?;
     let markdown = normalize_input(markdown);
     let features = options.features();
@@ -64,8 +68,9 @@ fn render_lines(
     // What the sanitizer will remove (`Article.removed`) and source lines count lines from the top
     // of the input, front matter (the lines above the body) included.
     let body_place = Place {
-        lines_above: lines_before + markdown[..body_offset].matches('\n').count(),
+        lines_above: part.lines_before + markdown[..body_offset].matches('\n').count(),
         after_front_matter: body_offset > 0,
+        definitions: part.definitions,
     };
     let mut body = write_body(
         &markdown[body_offset..],
@@ -137,10 +142,12 @@ struct Body {
 
 /// Where the body stands in the input.
 #[derive(Clone, Copy)]
-struct Place {
+struct Place<'d> {
     /// Lines of the input above it.
     lines_above: usize,
     after_front_matter: bool,
+    /// Reference definitions from earlier parts of a longer input.
+    definitions: Option<&'d Definitions>,
 }
 
 /// The parser and the adapters, in order, into the writer.
@@ -149,7 +156,8 @@ fn write_body(
     Place {
         lines_above,
         after_front_matter,
-    }: Place,
+        definitions,
+    }: Place<'_>,
     front: &FrontMatter,
     options: &Options,
     features: Features,
@@ -159,7 +167,8 @@ fn write_body(
     let id_prefix = options.id_prefix.as_str();
     // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by.
     let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
-    let parser = Parser::new_ext(body, parser_options(features)).into_offset_iter();
+    let known = definitions.map(|definitions| move |link| definitions.resolve(link));
+    let parser = Parser::new_with_broken_link_callback(body, parser_options(features), known).into_offset_iter();
     // Plain text pasted from a page (which has no front matter): its title, byline and the rest
     // come from its lines.
     let pasted_text = if after_front_matter {

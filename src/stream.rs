@@ -3,8 +3,8 @@
 //!
 //! A top-level block is final once the next one has started on a line of its own (a whole line:
 //! the one being written can still turn out to continue the block above): CommonMark never
-//! reopens a closed block. The blocks before the last one are *committed*: rendered once (with the link reference
-//! definitions seen before them, so their links resolve) and handed out to be appended, never to
+//! reopens a closed block. The blocks before the last one are *committed*: rendered once (knowing the link reference
+//! definitions committed before them, so their links resolve) and handed out to be appended, never to
 //! change. The last block and whatever follows it is the *tail*, rendered again as the text grows:
 //! an unfinished construct in it (an open code fence, a lone `**`, half a link) renders as
 //! CommonMark reads it so far, which is safe like any render. [`Stream::finish`] renders the whole
@@ -22,7 +22,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser};
 
 use crate::article::front_matter;
-use crate::render::{parser_options, render_part};
+use crate::markdown::definitions::Definitions;
+use crate::render::{parser_options, render_part, Part};
 use crate::{render, Article, Error, Options, PastedText};
 
 /// Bytes a tail grows by, at least, before a push renders it again: a render has a fixed cost, and
@@ -65,8 +66,8 @@ pub struct Stream {
     committed: usize,
     /// Lines (line breaks) in `text[..committed]`.
     committed_lines: usize,
-    /// The link reference definitions in the committed text, in source order, one per line.
-    definitions: String,
+    /// The link reference definitions in the committed text.
+    definitions: Definitions,
     /// `text.len()` at the last render of the tail.
     rendered: usize,
     /// Where the body starts (after front matter), once known.
@@ -82,7 +83,7 @@ impl Stream {
             text: String::new(),
             committed: 0,
             committed_lines: 0,
-            definitions: String::new(),
+            definitions: Definitions::default(),
             rendered: 0,
             body: None,
         })
@@ -195,21 +196,11 @@ impl Stream {
 
     /// Keeps the committed text's reference definitions, for the blocks after it.
     fn note_definitions(&mut self, part: Range<usize>) {
-        let text = &self.text[part.clone()];
-        let parser = Parser::new_ext(text, parser_options(self.options.features()));
-        let mut spans: Vec<Range<usize>> = parser
-            .reference_definitions()
-            .iter()
-            .map(|(_, definition)| definition.span.clone())
-            .collect();
-        spans.sort_by_key(|span| span.start);
-        for span in spans {
-            self.definitions.push_str(text[span].trim_end());
-            self.definitions.push('\n');
-        }
+        let parser = Parser::new_ext(&self.text[part], parser_options(self.options.features()));
+        self.definitions.add(parser.reference_definitions());
     }
 
-    /// A part of the text, as a document of its own after the committed definitions.
+    /// A part of the text, as a document of its own that knows the committed definitions.
     fn render(&self, part: Range<usize>) -> Result<String, Error> {
         if part.is_empty() {
             return Ok(String::new());
@@ -223,19 +214,16 @@ impl Stream {
         options.max_input_bytes = usize::MAX;
         // The first part is rendered with the front matter above it, which its title block reads.
         if Some(part.start) == self.body {
-            return Ok(render_part(&self.text[..part.end], &options, 0)?.html);
+            return Ok(render_part(&self.text[..part.end], &options, Part::default())?.html);
         }
-        let text = &self.text[part.clone()];
         // Only the first part can hold front matter and the title block.
         options.front_matter = Some(false);
         options.title_block = Some(false);
-        let before = self.lines_before(part.start);
-        if self.definitions.is_empty() {
-            return Ok(render_part(text, &options, before)?.html);
-        }
-        let definition_lines = count_lines(&self.definitions) + 1;
-        let document = format!("{}\n{text}", self.definitions);
-        Ok(render_part(&document, &options, before.saturating_sub(definition_lines))?.html)
+        let context = Part {
+            lines_before: self.lines_before(part.start),
+            definitions: Some(&self.definitions),
+        };
+        Ok(render_part(&self.text[part], &options, context)?.html)
     }
 
     /// Line breaks before `offset`, which is never before the committed text's end.

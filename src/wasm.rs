@@ -240,14 +240,15 @@ pub fn render_into(
 
 /// Markdown that arrives in pieces, rendered into an element as it comes (`src/stream.rs`):
 /// committed blocks are appended once, the tail is replaced, and `finish` leaves the element as
-/// `renderInto` would with the whole text. quire.js wraps it as `createStream`.
-#[wasm_bindgen]
+/// `renderInto` would with the whole text. quire.js wraps it as `createStream` (typed in
+/// quire.d.ts), so it is left out of the generated types.
+#[wasm_bindgen(skip_typescript)]
 pub struct StreamRenderer {
     element: web_sys::Element,
     stream: crate::Stream,
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 impl StreamRenderer {
     #[wasm_bindgen(constructor)]
     pub fn new(

@@ -191,6 +191,8 @@ class QuireStream {
   #scheduled = false;
   #ended = false;
   #error = null;
+  /** A high surrogate that ended the last piece: it waits for its other half. */
+  #held = '';
 
   constructor(element, options) {
     this.#element = element;
@@ -205,6 +207,11 @@ class QuireStream {
     if (this.#ended) throw new Error('quire: append() after end()');
     if (typeof text !== 'string') throw new TypeError(`quire: append() takes a string, got ${text === null ? 'null' : typeof text}`);
     if (this.#error) throw this.#error;
+    // A character outside the BMP split between two pieces stays one character.
+    text = this.#held + text;
+    this.#held = /[\uD800-\uDBFF]$/.test(text) ? text.slice(-1) : '';
+    if (this.#held) text = text.slice(0, -1);
+    if (!text) return;
     if (this.#switching) {
       this.#switching.then((renderer) => {
         try {
@@ -225,6 +232,11 @@ class QuireStream {
 
   /** Renders the whole text into the element and resolves to its Article. */
   async end() {
+    if (this.#held && !this.#ended) {
+      const held = this.#held;
+      this.#held = '';
+      this.append(held); // a lone surrogate after all: rendered as every render reads one
+    }
     this.#ended = true;
     if (this.#switching) await this.#switching;
     if (this.#error) throw this.#error;

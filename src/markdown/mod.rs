@@ -3,6 +3,7 @@
 //! (`html::depth`) hand on typed nodes of our own markup.
 
 pub(crate) mod autolink;
+pub(crate) mod definitions;
 pub(crate) mod footnotes;
 pub(crate) mod headings;
 pub(crate) mod images;

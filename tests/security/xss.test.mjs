@@ -179,7 +179,8 @@ async function launchFirefox() {
 async function runSuite(browser, server, pageFile, options) {
   const url = `${server.url}tests/security/${pageFile}`;
   await browser.open(url);
-  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  // A streamed run renders each case at several states: it is given twice the time.
+  const deadline = Date.now() + (options.stream ? 2 : 1) * RUN_TIMEOUT_MS;
   while (!(await browser.evaluate('return Boolean(window.__quireSecurity && window.__quireSecurity.ready);'))) {
     if (Date.now() > deadline) throw new Error(`${browser.name}: ${pageFile} never became ready (did quire.js load?)`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -242,7 +243,7 @@ function report(browser, pageLabel, suite, results) {
   const executed = results.executions.filter((e) => !e.blocked);
   const blocked = results.executions.filter((e) => e.blocked);
   console.log(
-    `[${label}] cases ${results.cases} × ${results.modes.length} modes = ${results.renders} renders in ${results.wallMs} ms · ` +
+    `[${label}] cases ${results.cases} × ${results.modes.length} modes = ${results.renders} renders${results.states ? ` (${results.states} streamed states)` : ''} in ${results.wallMs} ms · ` +
       `executions ${executed.length} (+${blocked.length} blocked by the CSP) · forbidden constructs ${results.forbidden.length} · ` +
       `idempotence mismatches ${results.mismatches.length} · render errors ${results.errors.length} · page globals changed ${results.globals.length} · ` +
       `real dialogs ${browser.dialogs.length} · advisories ${results.advisories.length}`,
