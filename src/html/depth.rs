@@ -11,7 +11,8 @@
 //!   open at depth `LIMITS.depth` or deeper are dropped, start and end, keeping their content; a
 //!   dropped block container leaves a line break so words do not run together. Leaf blocks
 //!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
-//! * Raw HTML is tokenized as html5ever would tokenize it, and a model of html5ever's tree builder
+//! * Raw HTML is tokenized as html5ever would tokenize it (by `html::tokenizer`, with the tree
+//!   model as its sink), and a model of html5ever's tree builder
 //!   follows every token, Markdown's included, to know the depth html5ever will reach. (The
 //!   adapters after this one add markup of our own, typed, of a bounded depth: [`LIMITS.html_slack`].) A start tag that would open at
 //!   `LIMITS.depth + LIMITS.html_slack` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
@@ -48,12 +49,14 @@
 
 use crate::limits::LIMITS;
 use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 use std::rc::Rc;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::html::markup::Node;
 use crate::html::tags;
+use crate::html::tokenizer::{Cut, Sink, TagToken, TextOnly, Tokenizer};
 use crate::markdown::source_lines;
 
 /// Event adapter bounding the nesting depth; see the module documentation.
@@ -78,8 +81,8 @@ pub(crate) struct Depth<'a, I> {
     text_run: usize,
     /// Until the first raw HTML: what the tree model would hold (`None` once it does).
     markdown_only: Option<MarkdownOnly<'a>>,
-    tree: Tree,
-    scanner: Scanner,
+    tokenizer: Tokenizer,
+    bound: Bound,
 }
 
 /// Markdown's open elements, while nothing but Markdown has come. Its output never misnests, so
@@ -141,8 +144,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             in_table_head: false,
             text_run: 0,
             markdown_only: Some(MarkdownOnly::default()),
-            tree: Tree::default(),
-            scanner: Scanner::default(),
+            tokenizer: Tokenizer::default(),
+            bound: Bound::default(),
         }
     }
 
@@ -161,7 +164,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     /// Whether the writer's output for Markdown events is parsed as markup (and not swallowed
     /// as the text of a raw `<textarea>`, a comment… left open by raw HTML).
     fn markup(&self) -> bool {
-        self.scanner.st == St::Data
+        self.tokenizer.in_data()
     }
 
     fn start_elements(&mut self, names: &'static [&'static str], link: Option<Link<'a>>, block: bool) {
@@ -174,13 +177,13 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
         let key = link_key(link.as_ref());
         for &name in names {
-            self.tree.start_tag(&StartTag {
+            self.bound.tree.start_tag(&StartTag {
                 key: &key,
                 ..StartTag::named(name)
             });
         }
         if block {
-            self.tree.characters(false);
+            self.bound.tree.characters(false);
         }
     }
 
@@ -193,16 +196,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         for name in names.iter().rev() {
-            self.tree.end_tag(name);
+            self.bound.tree.end_tag(name);
         }
         if block {
-            self.tree.characters(false);
+            self.bound.tree.characters(false);
         }
     }
 
     fn text(&mut self, text: &str) {
         if self.markup() && !text.is_empty() && self.markdown_only.is_none() {
-            self.tree.characters(text.bytes().any(|b| !is_space(b)));
+            self.bound.tree.characters(text.bytes().any(|b| !is_space(b)));
         }
     }
 
@@ -216,7 +219,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     fn load(&self) -> usize {
         self.markdown_only
             .as_ref()
-            .map_or_else(|| self.tree.load(), |markdown| markdown.load)
+            .map_or_else(|| self.bound.tree.load(), |markdown| markdown.load)
     }
 
     /// Builds the tree model from Markdown's open elements, for the first raw HTML.
@@ -227,7 +230,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         for (names, link) in markdown.open {
             let key = link_key(link.as_ref());
             for &name in names {
-                self.tree.start_tag(&StartTag {
+                self.bound.tree.start_tag(&StartTag {
                     key: &key,
                     ..StartTag::named(name)
                 });
@@ -243,14 +246,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
-        if droppable && self.markup() && self.load() >= LIMITS.depth && !self.tree.foreign_on_stack() {
+        if droppable && self.markup() && self.load() >= LIMITS.depth && !self.bound.tree.foreign_on_stack() {
             self.open.push(false);
-            self.scanner.diverged = true;
+            self.bound.diverged = true;
             if block {
                 // A line break keeps the words of flattened list items and quotes apart.
                 self.ready.push_back(Node::Event(Event::SoftBreak));
                 if self.markdown_only.is_none() {
-                    self.tree.characters(false);
+                    self.bound.tree.characters(false);
                 }
             }
             return;
@@ -287,7 +290,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
         // The end of a dropped start goes too, unless SVG or MathML content opened since (the end
         // tag may be what leaves it) or raw HTML left text open (where the end tag is text).
-        if !passed && !self.tree.foreign_on_stack() && self.markup() {
+        if !passed && !self.bound.tree.foreign_on_stack() && self.markup() {
             return;
         }
         let (names, block) = end_names(end, self.in_table_head);
@@ -404,7 +407,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         // Nothing of Markdown's follows the last run: what it leaves unfinished stays as it is.
         let last = self.held.is_none() && self.done;
         match run.as_slice() {
-            [Event::Html(html) | Event::InlineHtml(html)] => self.scanner.run(html.as_bytes(), &mut self.tree, last),
+            [Event::Html(html) | Event::InlineHtml(html)] => self.bound.run(&mut self.tokenizer, html.as_bytes(), last),
             _ => {
                 let mut joined = String::new();
                 for event in run.iter() {
@@ -412,10 +415,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                         joined.push_str(html);
                     }
                 }
-                self.scanner.run(joined.as_bytes(), &mut self.tree, last);
+                self.bound.run(&mut self.tokenizer, joined.as_bytes(), last);
             }
         }
-        let mut escapes = self.scanner.escapes.iter().copied().enumerate().peekable();
+        let mut escapes = self.bound.escapes.iter().copied().enumerate().peekable();
         let mut start = 0;
         for event in run.drain(..) {
             let event = match event {
@@ -593,104 +596,14 @@ fn is_space(b: u8) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The tokenizer: html5ever's states, reduced to what decides where tags begin and end.
+// Raw HTML's tokens (from the one tokenizer, `html::tokenizer`) given to the tree model, and the
+// `<` to escape.
 // ---------------------------------------------------------------------------------------------
 
-/// The text-only content models a start tag can switch the tokenizer to.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Raw {
-    Rcdata,
-    Rawtext,
-    Script,
-    /// Script data after `<!--`.
-    Escaped,
-    /// Script data after `<!--<script>`.
-    DoubleEscaped,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-enum St {
-    #[default]
-    Data,
-    Plaintext,
-    Raw(Raw),
-    /// After `<` in raw text.
-    RawLt(Raw),
-    /// After `</` in raw text.
-    RawEndOpen(Raw),
-    /// In the name of an end tag in raw text (`end_match` says how far it matches).
-    RawEndName(Raw),
-    /// Script data after `<!`.
-    EscapeStart,
-    /// Script data after `<!-`.
-    EscapeStartDash,
-    EscapedDash(Raw),
-    EscapedDashDash(Raw),
-    /// Escaped script data after `<` and letters (in `temp`).
-    DoubleEscapeStart,
-    /// Double-escaped script data after `</` and letters (in `temp`).
-    DoubleEscapeEnd,
-    TagOpen,
-    EndTagOpen,
-    TagName,
-    BeforeAttrName,
-    AttrName,
-    AfterAttrName,
-    BeforeAttrValue,
-    /// In an attribute value quoted with this byte, or unquoted (0).
-    AttrValue(u8),
-    AfterAttrValueQuoted,
-    SelfClosing,
-    BogusComment,
-    Doctype,
-    CommentStart,
-    CommentStartDash,
-    Comment,
-    CommentLt,
-    CommentLtBang,
-    CommentLtBangDash,
-    CommentLtBangDashDash,
-    CommentEndDash,
-    CommentEnd,
-    CommentEndBang,
-    Cdata,
-    CdataBracket,
-    CdataEnd,
-}
-
-/// Names whose start tag (read by the HTML rules) switches the tokenizer to text.
-const RAW_TEXT_ELEMENTS: [&str; 10] = [
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-];
-
+/// The nesting bound's reading of raw HTML: the tree model it feeds, and what it escapes.
 #[derive(Default)]
-struct Scanner {
-    st: St,
-    /// The tag being read: an end tag, its name, self-closing flag, attributes.
-    end_tag: bool,
-    name: Vec<u8>,
-    self_closing: bool,
-    /// Attribute names and values, as `(name start, value start, end)` in `attr_bytes`.
-    attrs: Vec<(usize, usize, usize)>,
-    attr_bytes: Vec<u8>,
-    /// Where the construct being read began (its `<`), and the raw text state it began in.
-    construct: usize,
-    construct_raw: Option<Raw>,
-    /// The name an end tag must have to end the raw text (`textarea`, `script`…).
-    raw_name: Vec<u8>,
-    /// How much of `raw_name` the end tag being read matches so far (`None`: it cannot match).
-    end_match: Option<usize>,
-    /// The letters after `<` or `</` in escaped script data, compared with `script`.
-    temp: Vec<u8>,
+struct Bound {
+    tree: Tree,
     /// Text read since the last token given to the model: `Some(true)` if not all whitespace.
     text: Option<bool>,
     /// Escaped start tags by name, waiting for their end tags.
@@ -706,7 +619,20 @@ struct Scanner {
     escapes: Vec<usize>,
 }
 
-impl Scanner {
+impl Bound {
+    /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
+    /// offsets of the `<` to escape in `escapes`, ascending.
+    fn run(&mut self, tokenizer: &mut Tokenizer, bytes: &[u8], last: bool) {
+        self.escapes.clear();
+        tokenizer.run(bytes, self);
+        if !last {
+            self.finish_run(tokenizer, bytes);
+        }
+        self.flush_text();
+        self.escapes.sort_unstable();
+        self.escapes.dedup();
+    }
+
     fn note_text(&mut self, bytes: &[u8]) {
         if !bytes.is_empty() {
             let visible = bytes.iter().any(|&b| !is_space(b));
@@ -714,9 +640,9 @@ impl Scanner {
         }
     }
 
-    fn flush_text(&mut self, tree: &mut Tree) {
+    fn flush_text(&mut self) {
         if let Some(visible) = self.text.take() {
-            tree.characters(visible);
+            self.tree.characters(visible);
         }
     }
 
@@ -729,747 +655,165 @@ impl Scanner {
         }
     }
 
-    fn new_attr(&mut self, first: u8) {
-        let at = self.attr_bytes.len();
-        self.attr_bytes.push(first);
-        self.attrs.push((at, usize::MAX, usize::MAX));
-    }
-
-    fn start_value(&mut self) {
-        if let Some(attr) = self.attrs.last_mut() {
-            attr.1 = self.attr_bytes.len();
-        }
-    }
-
-    fn end_attr(&mut self) {
-        let end = self.attr_bytes.len();
-        if let Some(attr) = self.attrs.last_mut() {
-            if attr.1 == usize::MAX {
-                attr.1 = end;
-            }
-            attr.2 = end;
-        }
-    }
-
-    fn begin_tag(&mut self, end_tag: bool, first: u8) {
-        self.end_tag = end_tag;
-        self.name.clear();
-        self.name.push(first.to_ascii_lowercase());
-        self.self_closing = false;
-        self.attrs.clear();
-        self.attr_bytes.clear();
-    }
-
-    fn attr(&self, (name, value, end): (usize, usize, usize)) -> (&[u8], &[u8]) {
-        let value_start = value.min(end);
-        (&self.attr_bytes[name..value_start], &self.attr_bytes[value_start..end])
-    }
-
-    /// The attributes as one string, for comparing formatting elements ("Noah's Ark").
-    fn attribute_key(&self) -> String {
-        let mut pairs: Vec<(&[u8], &[u8])> = self.attrs.iter().map(|&a| self.attr(a)).collect();
-        pairs.sort();
-        pairs.dedup_by(|a, b| a.0 == b.0);
-        let mut key = Vec::new();
-        for (name, value) in pairs {
-            key.extend_from_slice(name);
-            key.push(b'=');
-            key.extend_from_slice(value);
-            key.push(0);
-        }
-        String::from_utf8_lossy(&key).into_owned()
-    }
-
-    fn has_attr(&self, wanted: &[&[u8]]) -> bool {
-        self.attrs.iter().any(|&a| wanted.contains(&self.attr(a).0))
-    }
-
-    fn attr_value(&self, wanted: &[u8]) -> Option<&[u8]> {
-        self.attrs
-            .iter()
-            .map(|&a| self.attr(a))
-            .find(|(name, _)| *name == wanted)
-            .map(|(_, value)| value)
-    }
-
-    /// Escapes `from..to`, and from now on all raw HTML but for the start tags that leave SVG
-    /// and MathML content.
-    fn panic(&mut self, bytes: &[u8], from: usize, to: usize) {
+    /// Escapes `from..to` (text where the tokenizer is in data: `in_data`), and from now on all
+    /// raw HTML but for the start tags that leave SVG and MathML content.
+    fn panic(&mut self, bytes: &[u8], from: usize, to: usize, in_data: bool) {
         self.escape_span(bytes, from, to);
         self.panic = true;
         self.diverged = true;
-        if self.st == St::Data {
+        if in_data {
             self.note_text(b"<");
         }
-    }
-
-    /// A tag ended at `end` (one past its `>`).
-    fn emit_tag(&mut self, bytes: &[u8], end: usize, tree: &mut Tree) {
-        self.end_attr();
-        self.st = St::Data;
-        self.flush_text(tree);
-        let atom = name_of_bytes(&self.name);
-        // (A tag name starts with a letter and ends before an ASCII byte: it is whole UTF-8.)
-        let name = std::str::from_utf8(atom.bytes()).unwrap_or_default();
-        if self.end_tag {
-            if tree.mode == Mode::Text {
-                tree.end_tag(name);
-                return;
-            }
-            if let Some(count) = self.escaped.get_mut(&self.name).filter(|count| **count > 0) {
-                *count -= 1;
-                if tree.foreign_on_stack() {
-                    return self.panic(bytes, self.construct, end);
-                }
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                return;
-            }
-            if self.panic {
-                self.escape_span(bytes, self.construct, end);
-                return self.note_text(b"<");
-            }
-            tree.end_tag(name);
-            return;
-        }
-        let html_rules = tree.html_rules_for_start(name);
-        let font_breakout = name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
-        if self.panic {
-            // Only a tag that leaves SVG or MathML content goes through (it pops at least the
-            // element it would push): the text after it is no longer theirs.
-            let leaves_foreign = !html_rules && (is_breakout(name.as_bytes()) || font_breakout);
-            if !leaves_foreign {
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                return;
-            }
-        }
-        let enters_foreign = html_rules && !self.self_closing && matches!(name, "svg" | "math");
-        if enters_foreign && self.diverged {
-            // What html5ever reads already differs from what was written: SVG or MathML content
-            // opened now might not be where the writer had it.
-            return self.panic(bytes, self.construct, end);
-        }
-        let grows = tree.would_grow(name, self.self_closing, html_rules, font_breakout);
-        if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
-            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name);
-            if !raw_text {
-                if !html_rules || tree.foreign_on_stack() || enters_foreign {
-                    // Escaping one tag here could change how the tags after it are read.
-                    return self.panic(bytes, self.construct, end);
-                }
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                self.diverged = true;
-                *self.escaped.entry(self.name.clone()).or_insert(0) += 1;
-                return;
-            }
-        }
-        let formatting = is_formatting(name.as_bytes());
-        let key = if formatting {
-            self.attribute_key()
-        } else {
-            String::new()
-        };
-        let html_annotation = name == "annotation-xml"
-            && self.attr_value(b"encoding").is_some_and(|value| {
-                value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
-            });
-        let switch = tree.start_tag(&StartTag {
-            name,
-            atom: atom.clone(),
-            self_closing: self.self_closing,
-            key: &key,
-            font_breakout,
-            html_annotation,
-        });
-        if let Some(switch) = switch {
-            self.raw_name.clone_from(&self.name);
-            self.st = switch;
-        }
-    }
-
-    /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
-    /// offsets of the `<` to escape in `escapes`, ascending.
-    fn run(&mut self, bytes: &[u8], tree: &mut Tree, last: bool) {
-        self.escapes.clear();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = match bytes[i] {
-                b'\r' => b'\n',
-                b => b,
-            };
-            // By default a byte is consumed; `reconsume` steps back.
-            let mut next = i + 1;
-            match self.st {
-                St::Data => {
-                    let text_end = memchr_lt(bytes, i);
-                    self.note_text(&bytes[i..text_end]);
-                    if text_end < bytes.len() {
-                        self.construct = text_end;
-                        self.construct_raw = None;
-                        self.st = St::TagOpen;
-                        if self.panic && !bytes.get(text_end + 1).is_some_and(u8::is_ascii_alphabetic) {
-                            // Panic: only start tags are read, to let through those leaving SVG.
-                            self.escapes.push(text_end);
-                            self.note_text(b"<");
-                            self.st = St::Data;
-                        }
-                    }
-                    next = text_end + 1;
-                }
-                St::Plaintext => next = bytes.len(),
-                St::Raw(_) if self.panic => {
-                    self.escape_span(bytes, i, bytes.len());
-                    next = bytes.len();
-                }
-                St::Raw(kind) => {
-                    let special = |c: u8| c == b'<' || (c == b'-' && matches!(kind, Raw::Escaped | Raw::DoubleEscaped));
-                    match bytes[i..].iter().position(|&c| special(c)) {
-                        None => next = bytes.len(),
-                        Some(offset) => {
-                            let at = i + offset;
-                            next = at + 1;
-                            match (bytes[at], kind) {
-                                (b'-', kind) => self.st = St::EscapedDash(kind),
-                                (_, kind) => {
-                                    self.construct = at;
-                                    self.construct_raw = Some(kind);
-                                    self.st = St::RawLt(kind);
-                                }
-                            }
-                        }
-                    }
-                }
-                St::RawLt(kind) => match (b, kind) {
-                    (b'/', Raw::DoubleEscaped) => {
-                        self.temp.clear();
-                        self.st = St::DoubleEscapeEnd;
-                    }
-                    (_, Raw::DoubleEscaped) => {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                    (b'/', _) => self.st = St::RawEndOpen(kind),
-                    (b'!', Raw::Script) => self.st = St::EscapeStart,
-                    (c, Raw::Escaped) if c.is_ascii_alphabetic() => {
-                        self.temp.clear();
-                        self.temp.push(c.to_ascii_lowercase());
-                        self.st = St::DoubleEscapeStart;
-                    }
-                    _ => {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                },
-                St::RawEndOpen(kind) => {
-                    if b.is_ascii_alphabetic() {
-                        self.end_match = Some(0);
-                        self.name.clear();
-                        self.st = St::RawEndName(kind);
-                        next = i;
-                    } else {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                }
-                St::RawEndName(kind) => {
-                    let appropriate = self.end_match == Some(self.raw_name.len());
-                    match b {
-                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' if appropriate => {
-                            self.end_tag = true;
-                            self.self_closing = false;
-                            self.attrs.clear();
-                            self.attr_bytes.clear();
-                            self.name.clone_from(&self.raw_name);
-                            match b {
-                                b'/' => self.st = St::SelfClosing,
-                                b'>' => {
-                                    self.emit_tag(bytes, i + 1, tree);
-                                }
-                                _ => self.st = St::BeforeAttrName,
-                            }
-                        }
-                        c if c.is_ascii_alphabetic() => {
-                            let c = c.to_ascii_lowercase();
-                            self.end_match = self
-                                .end_match
-                                .filter(|&m| self.raw_name.get(m) == Some(&c))
-                                .map(|m| m + 1);
-                        }
-                        _ => {
-                            self.st = St::Raw(kind);
-                            next = i;
-                        }
-                    }
-                }
-                St::EscapeStart => {
-                    if b == b'-' {
-                        self.st = St::EscapeStartDash;
-                    } else {
-                        self.st = St::Raw(Raw::Script);
-                        next = i;
-                    }
-                }
-                St::EscapeStartDash => {
-                    if b == b'-' {
-                        self.st = St::EscapedDashDash(Raw::Escaped);
-                    } else {
-                        self.st = St::Raw(Raw::Script);
-                        next = i;
-                    }
-                }
-                St::EscapedDash(kind) => match b {
-                    b'-' => self.st = St::EscapedDashDash(kind),
-                    b'<' => {
-                        self.construct = i;
-                        self.construct_raw = Some(kind);
-                        self.st = St::RawLt(kind);
-                    }
-                    _ => self.st = St::Raw(kind),
-                },
-                St::EscapedDashDash(kind) => match b {
-                    b'-' => {}
-                    b'<' => {
-                        self.construct = i;
-                        self.construct_raw = Some(kind);
-                        self.st = St::RawLt(kind);
-                    }
-                    b'>' => self.st = St::Raw(Raw::Script),
-                    _ => self.st = St::Raw(kind),
-                },
-                St::DoubleEscapeStart | St::DoubleEscapeEnd => {
-                    let starting = self.st == St::DoubleEscapeStart;
-                    match b {
-                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' => {
-                            let script = self.temp == b"script";
-                            self.st = St::Raw(if script == starting {
-                                Raw::DoubleEscaped
-                            } else {
-                                Raw::Escaped
-                            });
-                        }
-                        c if c.is_ascii_alphabetic() => self.temp.push(c.to_ascii_lowercase()),
-                        _ => {
-                            self.st = St::Raw(if starting { Raw::Escaped } else { Raw::DoubleEscaped });
-                            next = i;
-                        }
-                    }
-                }
-                St::TagOpen => match b {
-                    b'!' => {
-                        match markup_declaration(bytes, i + 1, tree.allow_cdata()) {
-                            Some((state, length)) => {
-                                self.st = state;
-                                next = i + 1 + length;
-                            }
-                            // Cut off: decided at the end of the run.
-                            None => next = bytes.len(),
-                        }
-                    }
-                    b'/' => self.st = St::EndTagOpen,
-                    c if c.is_ascii_alphabetic() => {
-                        self.begin_tag(false, c);
-                        self.st = St::TagName;
-                    }
-                    b'?' => {
-                        self.st = St::BogusComment;
-                        next = i;
-                    }
-                    _ => {
-                        self.note_text(b"<");
-                        self.st = St::Data;
-                        next = i;
-                    }
-                },
-                St::EndTagOpen => match b {
-                    c if c.is_ascii_alphabetic() => {
-                        self.begin_tag(true, c);
-                        self.st = St::TagName;
-                    }
-                    b'>' => self.st = St::Data,
-                    _ => {
-                        self.st = St::BogusComment;
-                        next = i;
-                    }
-                },
-                St::TagName => match b {
-                    b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>'))
-                            .unwrap_or(bytes.len() - i);
-                        self.name
-                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
-                        next = i + length;
-                    }
-                },
-                St::BeforeAttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    c => {
-                        self.end_attr();
-                        self.new_attr(c.to_ascii_lowercase());
-                        self.st = St::AttrName;
-                    }
-                },
-                St::AttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::AfterAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    b'=' => {
-                        self.start_value();
-                        self.st = St::BeforeAttrValue;
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>' | b'='))
-                            .unwrap_or(bytes.len() - i);
-                        self.attr_bytes
-                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
-                        next = i + length;
-                    }
-                },
-                St::AfterAttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'/' => self.st = St::SelfClosing,
-                    b'=' => {
-                        self.start_value();
-                        self.st = St::BeforeAttrValue;
-                    }
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    c => {
-                        self.end_attr();
-                        self.new_attr(c.to_ascii_lowercase());
-                        self.st = St::AttrName;
-                    }
-                },
-                St::BeforeAttrValue => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'"' | b'\'' => self.st = St::AttrValue(b),
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::AttrValue(0);
-                        next = i;
-                    }
-                },
-                St::AttrValue(0) => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {
-                        self.end_attr();
-                        self.st = St::BeforeAttrName;
-                    }
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'>'))
-                            .unwrap_or(bytes.len() - i);
-                        self.attr_bytes.extend_from_slice(&bytes[i..i + length]);
-                        next = i + length;
-                    }
-                },
-                St::AttrValue(quote) => match find(bytes, i, quote).map(|at| at - i) {
-                    Some(offset) => {
-                        self.attr_bytes.extend_from_slice(&bytes[i..i + offset]);
-                        self.end_attr();
-                        self.st = St::AfterAttrValueQuoted;
-                        next = i + offset + 1;
-                    }
-                    None => {
-                        self.attr_bytes.extend_from_slice(&bytes[i..]);
-                        next = bytes.len();
-                    }
-                },
-                St::AfterAttrValueQuoted => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::BeforeAttrName;
-                        next = i;
-                    }
-                },
-                St::SelfClosing => match b {
-                    b'>' => {
-                        self.self_closing = true;
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::BeforeAttrName;
-                        next = i;
-                    }
-                },
-                St::BogusComment | St::Doctype => match find(bytes, i, b'>') {
-                    Some(at) => {
-                        self.st = St::Data;
-                        next = at + 1;
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CommentStart => match b {
-                    b'-' => self.st = St::CommentStartDash,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::CommentStartDash => match b {
-                    b'-' => self.st = St::CommentEnd,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::Comment => match bytes[i..].iter().position(|&c| c == b'<' || c == b'-') {
-                    Some(offset) => {
-                        next = i + offset + 1;
-                        self.st = if bytes[i + offset] == b'<' {
-                            St::CommentLt
-                        } else {
-                            St::CommentEndDash
-                        };
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CommentLt => match b {
-                    b'!' => self.st = St::CommentLtBang,
-                    b'<' => {}
-                    _ => {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                },
-                St::CommentLtBang => {
-                    if b == b'-' {
-                        self.st = St::CommentLtBangDash;
-                    } else {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                }
-                St::CommentLtBangDash => {
-                    if b == b'-' {
-                        self.st = St::CommentLtBangDashDash;
-                    } else {
-                        self.st = St::CommentEndDash;
-                        next = i;
-                    }
-                }
-                St::CommentLtBangDashDash => {
-                    self.st = St::CommentEnd;
-                    next = i;
-                }
-                St::CommentEndDash => match b {
-                    b'-' => self.st = St::CommentEnd,
-                    _ => self.st = St::Comment,
-                },
-                St::CommentEnd => match b {
-                    b'>' => self.st = St::Data,
-                    b'!' => self.st = St::CommentEndBang,
-                    b'-' => {}
-                    _ => {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                },
-                St::CommentEndBang => match b {
-                    b'-' => self.st = St::CommentEndDash,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::Cdata => match bytes[i..].iter().position(|&c| c == b']') {
-                    Some(offset) => {
-                        self.st = St::CdataBracket;
-                        next = i + offset + 1;
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CdataBracket => {
-                    if b == b']' {
-                        self.st = St::CdataEnd;
-                    } else {
-                        self.st = St::Cdata;
-                        next = i;
-                    }
-                }
-                St::CdataEnd => match b {
-                    b']' => {}
-                    b'>' => self.st = St::Data,
-                    _ => {
-                        self.st = St::Cdata;
-                        next = i;
-                    }
-                },
-            }
-            i = next;
-        }
-        if !last {
-            self.finish_run(bytes, tree);
-        }
-        self.flush_text(tree);
-        self.escapes.sort_unstable();
-        self.escapes.dedup();
     }
 
     /// Markdown's output comes next. Where it would be read as part of a construct the raw HTML
     /// left unfinished (inside a tag, a declaration, a bogus comment, an end tag of raw text), the
     /// construct is escaped; the states Markdown's output cannot leave (comments, raw text)
     /// return to their base state.
-    fn finish_run(&mut self, bytes: &[u8], tree: &Tree) {
-        match self.st {
-            St::Data | St::Plaintext | St::Raw(_) | St::Cdata | St::Comment => {}
-            St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-                if self.construct_raw.is_some() =>
-            {
-                // The end tag of a `<textarea>`, `<script>`… cut off: html5ever would end the
-                // text at Markdown's next `>`, we would not.
-                let kind = self.construct_raw.unwrap_or(Raw::Rcdata);
-                self.panic(bytes, self.construct, bytes.len());
-                self.st = St::Raw(kind);
-            }
-            St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-                if tree.foreign_on_stack()
-                    || (!self.end_tag
-                        && (self.name == b"svg"
-                            || self.name == b"math"
-                            || RAW_TEXT_ELEMENTS.iter().any(|name| name.as_bytes() == self.name))) =>
+    fn finish_run(&mut self, tokenizer: &mut Tokenizer, bytes: &[u8]) {
+        let from = tokenizer.construct();
+        match tokenizer.cut() {
+            Cut::Nothing => {}
+            // The end tag of a `<textarea>`, `<script>`… cut off: html5ever would end the text
+            // at Markdown's next `>`, we would not.
+            Cut::TextEnd => self.panic(bytes, from, bytes.len(), false),
+            Cut::Tag
+                if self.tree.foreign_on_stack() || {
+                    let tag = tokenizer.tag();
+                    !tag.end && (tag.name == b"svg" || tag.name == b"math" || tags::text_only(&tag.name).is_some())
+                } =>
             {
                 // The tag would have opened SVG, MathML or text-only content, or closed some.
-                self.st = St::Data;
-                self.panic(bytes, self.construct, bytes.len());
+                self.panic(bytes, from, bytes.len(), true);
             }
-            St::TagOpen
-            | St::EndTagOpen
-            | St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-            | St::BogusComment
-            | St::Doctype => {
-                self.escape_span(bytes, self.construct, bytes.len());
+            Cut::Tag | Cut::Declaration => {
+                self.escape_span(bytes, from, bytes.len());
                 self.note_text(b"<");
-                self.st = St::Data;
                 self.diverged = true;
             }
-            St::RawEndOpen(kind) | St::RawEndName(kind) => {
-                self.panic(bytes, self.construct, bytes.len());
-                self.st = St::Raw(kind);
+        }
+    }
+}
+
+impl Sink for Bound {
+    fn text(&mut self, text: &[u8]) {
+        self.note_text(text);
+    }
+
+    /// In a panic, a `<` is escaped but where it starts a start tag in data (to let through
+    /// those leaving SVG and MathML content).
+    fn less_than(&mut self, bytes: &[u8], at: usize, text_only: bool) -> bool {
+        if !self.panic || (!text_only && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)) {
+            return true;
+        }
+        self.escapes.push(at);
+        false
+    }
+
+    fn cdata(&self) -> bool {
+        self.tree.allow_cdata()
+    }
+
+    fn tag(&mut self, tag: &TagToken, bytes: &[u8], span: Range<usize>) -> Option<TextOnly> {
+        self.flush_text();
+        let atom = name_of_bytes(&tag.name);
+        // (A tag name starts with a letter and ends before an ASCII byte: it is whole UTF-8.)
+        let name = std::str::from_utf8(atom.bytes()).unwrap_or_default();
+        let tree = &mut self.tree;
+        if tag.end {
+            if tree.mode == Mode::Text {
+                tree.end_tag(name);
+                return None;
             }
-            // Markdown's output starts with a newline or a tag: these go back to the base state.
-            St::RawLt(kind) | St::EscapedDash(kind) | St::EscapedDashDash(kind) => self.st = St::Raw(kind),
-            St::EscapeStart | St::EscapeStartDash => self.st = St::Raw(Raw::Script),
-            St::DoubleEscapeStart => self.st = St::Raw(Raw::Escaped),
-            St::DoubleEscapeEnd => self.st = St::Raw(Raw::DoubleEscaped),
-            St::CommentStart
-            | St::CommentStartDash
-            | St::CommentLt
-            | St::CommentLtBang
-            | St::CommentLtBangDash
-            | St::CommentLtBangDashDash
-            | St::CommentEndDash
-            | St::CommentEnd
-            | St::CommentEndBang => self.st = St::Comment,
-            St::CdataBracket | St::CdataEnd => self.st = St::Cdata,
+            if let Some(count) = self.escaped.get_mut(&tag.name).filter(|count| **count > 0) {
+                *count -= 1;
+                if tree.foreign_on_stack() {
+                    self.panic(bytes, span.start, span.end, true);
+                    return None;
+                }
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+            if self.panic {
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+            tree.end_tag(name);
+            return None;
         }
-    }
-}
-
-/// After `<!` at `at`: the state a markup declaration opens and how many bytes name it, or
-/// `None` when the run ends before that is decided.
-fn markup_declaration(bytes: &[u8], at: usize, allow_cdata: bool) -> Option<(St, usize)> {
-    let rest = &bytes[at..];
-    let starts = |pattern: &[u8], exact: bool| -> Option<bool> {
-        let n = rest.len().min(pattern.len());
-        let same = if exact {
-            rest[..n] == pattern[..n]
+        let html_rules = tree.html_rules_for_start(name);
+        let font_breakout = name == "font"
+            && tag
+                .attributes()
+                .any(|(name, _)| matches!(name, b"color" | b"face" | b"size"));
+        if self.panic {
+            // Only a tag that leaves SVG or MathML content goes through (it pops at least the
+            // element it would push): the text after it is no longer theirs.
+            let leaves_foreign = !html_rules && (is_breakout(name.as_bytes()) || font_breakout);
+            if !leaves_foreign {
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+        }
+        let enters_foreign = html_rules && !tag.self_closing && matches!(name, "svg" | "math");
+        if enters_foreign && self.diverged {
+            // What html5ever reads already differs from what was written: SVG or MathML content
+            // opened now might not be where the writer had it.
+            self.panic(bytes, span.start, span.end, true);
+            return None;
+        }
+        let grows = tree.would_grow(name, tag.self_closing, html_rules, font_breakout);
+        if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
+            let text_only = html_rules && tags::text_only(name.as_bytes()).is_some();
+            if !text_only {
+                if !html_rules || tree.foreign_on_stack() || enters_foreign {
+                    // Escaping one tag here could change how the tags after it are read.
+                    self.panic(bytes, span.start, span.end, true);
+                    return None;
+                }
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                self.diverged = true;
+                *self.escaped.entry(tag.name.clone()).or_insert(0) += 1;
+                return None;
+            }
+        }
+        let key = if is_formatting(name.as_bytes()) {
+            attribute_key(tag)
         } else {
-            rest[..n].eq_ignore_ascii_case(&pattern[..n])
+            String::new()
         };
-        match (same, n == pattern.len()) {
-            (false, _) => Some(false),
-            (true, true) => Some(true),
-            (true, false) => None,
-        }
-    };
-    let mut undecided = false;
-    let candidates: [(&[u8], bool, St, bool); 3] = [
-        (b"--", true, St::CommentStart, true),
-        (b"doctype", false, St::Doctype, true),
-        (b"[CDATA[", true, St::Cdata, allow_cdata),
-    ];
-    for (pattern, exact, state, _) in candidates.into_iter().filter(|candidate| candidate.3) {
-        match starts(pattern, exact) {
-            Some(true) => return Some((state, pattern.len())),
-            Some(false) => {}
-            None => undecided = true,
-        }
-    }
-    if undecided {
-        None
-    } else {
-        Some((St::BogusComment, 0))
+        let html_annotation = name == "annotation-xml"
+            && tag.attribute(b"encoding").is_some_and(|value| {
+                value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
+            });
+        self.tree.start_tag(&StartTag {
+            name,
+            atom: atom.clone(),
+            self_closing: tag.self_closing,
+            key: &key,
+            font_breakout,
+            html_annotation,
+        })
     }
 }
 
-/// The offset of the next `<` at or after `from`, or the length.
-fn memchr_lt(bytes: &[u8], from: usize) -> usize {
-    find(bytes, from, b'<').unwrap_or(bytes.len())
-}
-
-/// The offset of the next `needle` at or after `from`, eight bytes at a time.
-fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let pattern = u64::from_ne_bytes([needle; 8]);
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word) ^ pattern;
-        // The lowest byte that was `needle` is the lowest byte now zero.
-        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
+/// A tag's attributes as one string, for comparing formatting elements ("Noah's Ark").
+fn attribute_key(tag: &TagToken) -> String {
+    let mut pairs: Vec<(&[u8], &[u8])> = tag.attributes().collect();
+    pairs.sort();
+    pairs.dedup_by(|a, b| a.0 == b.0);
+    let mut key = Vec::new();
+    for (name, value) in pairs {
+        key.extend_from_slice(name);
+        key.push(b'=');
+        key.extend_from_slice(value);
+        key.push(0);
     }
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == needle)
-        .map(|offset| at + offset)
+    String::from_utf8_lossy(&key).into_owned()
 }
 
 fn is_formatting(name: &[u8]) -> bool {
@@ -2244,7 +1588,7 @@ impl Tree {
     }
 
     /// A start tag; returns the tokenizer state it switches to, if any.
-    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<St> {
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
         if self.html_rules_for_start(tag.name) {
             let mode = self.mode;
             return self.start_in(mode, tag);
@@ -2272,9 +1616,9 @@ impl Tree {
         None
     }
 
-    fn raw(&mut self, tag: &StartTag<'_>, state: St) -> Option<St> {
+    fn raw(&mut self, tag: &StartTag<'_>, state: TextOnly) -> Option<TextOnly> {
         self.push_html(tag.atom.clone());
-        if state != St::Plaintext {
+        if state != TextOnly::Plaintext {
             self.orig_mode = self.mode;
             self.mode = Mode::Text;
         }
@@ -2282,11 +1626,11 @@ impl Tree {
     }
 
     /// The "in head" rules for the tags the other modes hand to them.
-    fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<St> {
+    fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
         match tag.name {
-            "title" => self.raw(tag, St::Raw(Raw::Rcdata)),
-            "noframes" | "style" => self.raw(tag, St::Raw(Raw::Rawtext)),
-            "script" => self.raw(tag, St::Raw(Raw::Script)),
+            "title" => self.raw(tag, TextOnly::Rcdata),
+            "noframes" | "style" => self.raw(tag, TextOnly::Rawtext),
+            "script" => self.raw(tag, TextOnly::ScriptData),
             "template" => {
                 self.push_html(name_of("template"));
                 self.list.push(Entry::Marker);
@@ -2329,7 +1673,7 @@ impl Tree {
         Mode::InBody
     }
 
-    fn start_in(&mut self, mode: Mode, tag: &StartTag<'_>) -> Option<St> {
+    fn start_in(&mut self, mode: Mode, tag: &StartTag<'_>) -> Option<TextOnly> {
         let name = tag.name;
         match mode {
             Mode::InBody | Mode::Text => self.start_in_body(tag),
@@ -2492,7 +1836,7 @@ impl Tree {
         self.clear_to_marker();
     }
 
-    fn start_in_body(&mut self, tag: &StartTag<'_>) -> Option<St> {
+    fn start_in_body(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
         let name = tag.name;
         match name {
             "html" | "body" | "frameset" => None,
@@ -2566,7 +1910,7 @@ impl Tree {
             }
             "plaintext" => {
                 self.close_p_in_button_scope();
-                self.raw(tag, St::Plaintext)
+                self.raw(tag, TextOnly::Plaintext)
             }
             "button" => {
                 if self.in_scope_named(Scope::Default, "button") {
@@ -2645,13 +1989,13 @@ impl Tree {
                 }
                 None
             }
-            "textarea" => self.raw(tag, St::Raw(Raw::Rcdata)),
+            "textarea" => self.raw(tag, TextOnly::Rcdata),
             "xmp" => {
                 self.close_p_in_button_scope();
                 self.reconstruct();
-                self.raw(tag, St::Raw(Raw::Rawtext))
+                self.raw(tag, TextOnly::Rawtext)
             }
-            "iframe" | "noembed" | "noscript" => self.raw(tag, St::Raw(Raw::Rawtext)),
+            "iframe" | "noembed" | "noscript" => self.raw(tag, TextOnly::Rawtext),
             "select" => {
                 if self.in_scope_named(Scope::Default, "select") {
                     self.pop_until_named("select");
@@ -3151,22 +2495,6 @@ mod tests {
     }
 
     const BOUND: usize = LIMITS.depth + LIMITS.html_slack + 4;
-
-    #[test]
-    fn find_is_position() {
-        let bytes: Vec<u8> = (0..40u8)
-            .map(|i| [b'a', b'<', 0x80, 0xFF, 0x3B, 0x3D][usize::from(i) % 6])
-            .collect();
-        for len in 0..bytes.len() {
-            for from in 0..=len {
-                for needle in [b'<', b'=', 0x80, b'z'] {
-                    let slice = &bytes[..len];
-                    let expected = slice[from..].iter().position(|&b| b == needle).map(|p| from + p);
-                    assert_eq!(find(slice, from, needle), expected);
-                }
-            }
-        }
-    }
 
     #[test]
     fn nested_block_quotes_stop_at_max_depth() {

@@ -2,6 +2,8 @@
 //! of the parser and serializer here: the nesting bound's tree builder, the fixed point's
 //! settler and the fast path's element flags.
 
+use crate::html::tokenizer::TextOnly;
+
 /// Elements the serializer writes without content or end tag.
 pub(crate) const fn is_void(name: &[u8]) -> bool {
     matches!(
@@ -115,4 +117,16 @@ pub(crate) const fn is_special(name: &[u8]) -> bool {
             | b"wbr"
             | b"xmp"
     )
+}
+
+/// The text-only content a start tag switches the tokenizer to, as the tree builder reads it in
+/// HTML content (with scripting enabled, as ammonia parses).
+pub(crate) const fn text_only(name: &[u8]) -> Option<TextOnly> {
+    Some(match name {
+        b"title" | b"textarea" => TextOnly::Rcdata,
+        b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"style" | b"xmp" => TextOnly::Rawtext,
+        b"script" => TextOnly::ScriptData,
+        b"plaintext" => TextOnly::Plaintext,
+        _ => return None,
+    })
 }
