@@ -284,27 +284,35 @@ impl Scanner {
     /// Reads `text`, which starts on document line `line`; the state carries over to the next
     /// piece. Each start tag is handed over with its lines.
     fn feed(&mut self, text: &str, line: usize, found: &mut impl FnMut(&TagToken, &TagLines)) {
+        let bytes = text.as_bytes();
+        // Mostly one line (an HTML block comes a line at a time): then there is nothing to count.
+        let one_line = memchr::memchr2(b'\n', b'\r', &bytes[..bytes.len().saturating_sub(1)]).is_none();
         let mut piece = Piece {
             lines: &mut self.lines,
             line,
+            one_line,
             cursor: LineCursor::default(),
             found,
         };
-        self.tokenizer.run(text.as_bytes(), &mut piece);
+        self.tokenizer.run(bytes, &mut piece);
     }
 }
 
 /// The report's sink for one piece of raw HTML.
 struct Piece<'p, F> {
     lines: &'p mut TagLines,
-    /// The piece's first line, and how far its line breaks are counted.
+    /// The piece's first line, whether it is its only one, and how far its line breaks are counted.
     line: usize,
+    one_line: bool,
     cursor: LineCursor,
     found: &'p mut F,
 }
 
 impl<F> Piece<'_, F> {
     fn line_at(&mut self, bytes: &[u8], at: usize) -> usize {
+        if self.one_line {
+            return self.line;
+        }
         self.cursor.move_to(bytes, at);
         self.line + self.cursor.line
     }
