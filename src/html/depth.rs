@@ -1616,21 +1616,21 @@ impl Tree {
         None
     }
 
-    fn raw(&mut self, tag: &StartTag<'_>, state: TextOnly) -> Option<TextOnly> {
+    /// Inserts a text-only element: the content its name switches the tokenizer to (`html::tags`).
+    fn raw(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
+        let text_only = tags::text_only(tag.name.as_bytes())?;
         self.push_html(tag.atom.clone());
-        if state != TextOnly::Plaintext {
+        if text_only != TextOnly::Plaintext {
             self.orig_mode = self.mode;
             self.mode = Mode::Text;
         }
-        Some(state)
+        Some(text_only)
     }
 
     /// The "in head" rules for the tags the other modes hand to them.
     fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
         match tag.name {
-            "title" => self.raw(tag, TextOnly::Rcdata),
-            "noframes" | "style" => self.raw(tag, TextOnly::Rawtext),
-            "script" => self.raw(tag, TextOnly::ScriptData),
+            "title" | "noframes" | "style" | "script" => self.raw(tag),
             "template" => {
                 self.push_html(name_of("template"));
                 self.list.push(Entry::Marker);
@@ -1910,7 +1910,7 @@ impl Tree {
             }
             "plaintext" => {
                 self.close_p_in_button_scope();
-                self.raw(tag, TextOnly::Plaintext)
+                self.raw(tag)
             }
             "button" => {
                 if self.in_scope_named(Scope::Default, "button") {
@@ -1989,13 +1989,12 @@ impl Tree {
                 }
                 None
             }
-            "textarea" => self.raw(tag, TextOnly::Rcdata),
+            "textarea" | "iframe" | "noembed" | "noscript" => self.raw(tag),
             "xmp" => {
                 self.close_p_in_button_scope();
                 self.reconstruct();
-                self.raw(tag, TextOnly::Rawtext)
+                self.raw(tag)
             }
-            "iframe" | "noembed" | "noscript" => self.raw(tag, TextOnly::Rawtext),
             "select" => {
                 if self.in_scope_named(Scope::Default, "select") {
                     self.pop_until_named("select");
