@@ -978,68 +978,11 @@ impl Default for Tree {
     }
 }
 
-fn is_block_start(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"main"
-            | b"nav"
-            | b"ol"
-            | b"p"
-            | b"search"
-            | b"section"
-            | b"summary"
-            | b"ul"
-    )
-}
-
+/// End tags of the "in body" rules that close the element of that name if it is in scope: the
+/// plain blocks but for `p` (whose end tag has a rule of its own), and `button`, `listing`, `pre`
+/// and `select`.
 fn is_block_end(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"button"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"listing"
-            | b"main"
-            | b"menu"
-            | b"nav"
-            | b"ol"
-            | b"pre"
-            | b"search"
-            | b"section"
-            | b"select"
-            | b"summary"
-            | b"ul"
-    )
+    (name != b"p" && tags::is_block(name)) || matches!(name, b"button" | b"listing" | b"pre" | b"select")
 }
 
 /// Start tags of the "in body" rules that insert an element and pop it at once: the void
@@ -1096,10 +1039,6 @@ fn is_breakout(name: &[u8]) -> bool {
             | b"ul"
             | b"var"
     )
-}
-
-fn is_heading(name: &[u8]) -> bool {
-    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
 }
 
 fn implied_end(name: &[u8]) -> bool {
@@ -1842,19 +1781,14 @@ impl Tree {
             "html" | "body" | "frameset" => None,
             "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style" | "template"
             | "title" => self.start_in_head(tag),
-            "menu" => {
+            _ if tags::is_block(name.as_bytes()) => {
                 self.close_p_in_button_scope();
                 self.push_html(tag.atom.clone());
                 None
             }
-            _ if is_block_start(name.as_bytes()) => {
+            _ if tags::is_heading(name.as_bytes()) => {
                 self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            _ if is_heading(name.as_bytes()) => {
-                self.close_p_in_button_scope();
-                if self.current().is_some_and(|elem| elem.is_html(is_heading)) {
+                if self.current().is_some_and(|elem| elem.is_html(tags::is_heading)) {
                     self.pop();
                 }
                 self.push_html(tag.atom.clone());
@@ -2258,10 +2192,10 @@ impl Tree {
                     self.pop_until_named(name);
                 }
             }
-            _ if is_heading(name.as_bytes()) => {
-                if self.in_scope(Scope::Default, |elem| elem.is_html(is_heading)) {
+            _ if tags::is_heading(name.as_bytes()) => {
+                if self.in_scope(Scope::Default, |elem| elem.is_html(tags::is_heading)) {
                     self.generate_implied_end(None);
-                    self.pop_until(|elem| elem.is_html(is_heading));
+                    self.pop_until(|elem| elem.is_html(tags::is_heading));
                 }
             }
             _ if is_formatting(name.as_bytes()) => self.adoption_agency(name),
@@ -2494,6 +2428,58 @@ mod tests {
     }
 
     const BOUND: usize = LIMITS.depth + LIMITS.html_slack + 4;
+
+    #[test]
+    fn the_start_tags_that_close_a_p_are_those_of_html_tags() {
+        let fast = crate::sanitize::fast_path::FAST_TAGS.iter().map(|(name, _)| name);
+        let names = KEPT.iter().chain(fast).chain(&[
+            "address",
+            "area",
+            "aside",
+            "br",
+            "button",
+            "center",
+            "dialog",
+            "dir",
+            "embed",
+            "fieldset",
+            "footer",
+            "form",
+            "frame",
+            "hgroup",
+            "iframe",
+            "image",
+            "img",
+            "input",
+            "keygen",
+            "listing",
+            "main",
+            "marquee",
+            "math",
+            "menu",
+            "noembed",
+            "object",
+            "plaintext",
+            "search",
+            "select",
+            "script",
+            "style",
+            "svg",
+            "template",
+            "textarea",
+            "title",
+            "wbr",
+            "xmp",
+        ]);
+        for &name in names {
+            let mut tree = Tree::default();
+            tree.start_tag(&StartTag::named("p"));
+            tree.start_tag(&StartTag::named(name));
+            let paragraphs = tree.stack.iter().filter(|elem| elem.is("p")).count();
+            let closed = paragraphs < 1 + usize::from(name == "p");
+            assert_eq!(tags::closes_p(name.as_bytes()), closed, "<p><{name}>");
+        }
+    }
 
     #[test]
     fn nested_block_quotes_stop_at_max_depth() {

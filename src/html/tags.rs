@@ -1,6 +1,6 @@
 //! HTML's categories of elements, each written once (the HTML standard's lists), for every model
-//! of the parser and serializer here: the nesting bound's tree builder, the fixed point's
-//! settler and the fast path's element flags.
+//! of the parser and serializer here: the tokenizer's text-only elements, the nesting bound's
+//! tree builder, the fixed point's settler, the removed report and the fast path's element flags.
 
 use crate::html::tokenizer::TextOnly;
 
@@ -117,6 +117,55 @@ pub(crate) const fn is_special(name: &[u8]) -> bool {
             | b"wbr"
             | b"xmp"
     )
+}
+
+/// `h1` to `h6`.
+pub(crate) const fn is_heading(name: &[u8]) -> bool {
+    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
+}
+
+/// The tree builder's plain blocks ("in body"): their start tag closes an open `<p>` and is
+/// inserted, nothing more.
+pub(crate) const fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"center"
+            | b"details"
+            | b"dialog"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"header"
+            | b"hgroup"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"search"
+            | b"section"
+            | b"summary"
+            | b"ul"
+    )
+}
+
+/// Start tags that close an open `<p>` ("in body"): the plain blocks, the headings, and those
+/// with rules of their own (a test checks them against the nesting bound's tree model).
+pub(crate) const fn closes_p(name: &[u8]) -> bool {
+    is_block(name)
+        || is_heading(name)
+        || matches!(
+            name,
+            b"dd" | b"dt" | b"form" | b"hr" | b"li" | b"listing" | b"plaintext" | b"pre" | b"table" | b"xmp"
+        )
 }
 
 /// The text-only content a start tag switches the tokenizer to, as the tree builder reads it in
