@@ -126,34 +126,23 @@ pub(crate) const fn is_heading(name: &[u8]) -> bool {
 
 /// The tree builder's plain blocks ("in body"): their start tag closes an open `<p>` and is
 /// inserted, nothing more.
+#[inline(always)]
 pub(crate) const fn is_block(name: &[u8]) -> bool {
+    // Inlined, and by length first: the tree model asks for most start and end tags.
     matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"main"
-            | b"menu"
-            | b"nav"
-            | b"ol"
-            | b"p"
-            | b"search"
-            | b"section"
-            | b"summary"
-            | b"ul"
+        (name.len(), name),
+        (1, b"p")
+            | (2, b"dl" | b"ol" | b"ul")
+            | (3, b"dir" | b"div" | b"nav")
+            | (4, b"main" | b"menu")
+            | (5, b"aside")
+            | (
+                6,
+                b"center" | b"dialog" | b"figure" | b"footer" | b"header" | b"hgroup" | b"search"
+            )
+            | (7, b"address" | b"article" | b"details" | b"section" | b"summary")
+            | (8, b"fieldset")
+            | (10, b"blockquote" | b"figcaption")
     )
 }
 
