@@ -244,8 +244,8 @@ impl LineCursor {
 
 /// Line breaks in `text[from..to]`.
 fn line_breaks(text: &[u8], from: usize, to: usize) -> usize {
-    let newlines = text[from..to].iter().filter(|&&b| b == b'\n').count();
-    match text[from..to].contains(&b'\r') {
+    let newlines = memchr::memchr_iter(b'\n', &text[from..to]).count();
+    match memchr::memchr(b'\r', &text[from..to]).is_some() {
         false => newlines,
         true => {
             newlines
