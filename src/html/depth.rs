@@ -1041,15 +1041,8 @@ fn is_breakout(name: &[u8]) -> bool {
     )
 }
 
-fn implied_end(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"dd" | b"dt" | b"li" | b"option" | b"optgroup" | b"p" | b"rb" | b"rp" | b"rt" | b"rtc"
-    )
-}
-
 fn thoroughly_implied_end(name: &[u8]) -> bool {
-    implied_end(name)
+    tags::has_implied_end(name)
         || matches!(
             name,
             b"caption" | b"colgroup" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr"
@@ -1250,7 +1243,7 @@ impl Tree {
 
     fn generate_implied_end(&mut self, except: Option<&str>) {
         while let Some(elem) = self.current() {
-            if !elem.is_html(implied_end) || except.is_some_and(|except| elem.is(except)) {
+            if !elem.is_html(tags::has_implied_end) || except.is_some_and(|except| elem.is(except)) {
                 break;
             }
             self.pop();

@@ -157,6 +157,14 @@ pub(crate) const fn closes_p(name: &[u8]) -> bool {
         )
 }
 
+/// The elements that "generate implied end tags" closes.
+pub(crate) const fn has_implied_end(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"dd" | b"dt" | b"li" | b"option" | b"optgroup" | b"p" | b"rb" | b"rp" | b"rt" | b"rtc"
+    )
+}
+
 /// The text-only content a start tag switches the tokenizer to, as the tree builder reads it in
 /// HTML content (with scripting enabled, as ammonia parses).
 pub(crate) const fn text_only(name: &[u8]) -> Option<TextOnly> {

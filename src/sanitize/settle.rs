@@ -443,11 +443,9 @@ fn fits(current: Current<'_>, name: &str, element: Element) -> bool {
         return table.takes(name);
     }
     let scope = current.scope;
-    // What a ruby's implied end tags would close.
-    let implied = |rtc: bool| {
-        scope.ruby
-            && (matches!(current.name, "dd" | "dt" | "li" | "p" | "rb" | "rp" | "rt") || rtc && current.name == "rtc")
-    };
+    // What a ruby's implied end tags would close (for `<rp>` and `<rt>`, all but an `<rtc>`).
+    let implied =
+        |rtc: bool| scope.ruby && tags::has_implied_end(current.name.as_bytes()) && (rtc || current.name != "rtc");
     match element.insertion {
         Insertion::Inline => true,
         Insertion::Block => !scope.p,
