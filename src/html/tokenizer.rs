@@ -712,3 +712,235 @@ fn declaration(read: &[u8], cdata: bool) -> Option<St> {
     }
     (!undecided).then_some(St::BogusComment)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::tags;
+
+    /// What a tokenizer gave: text (merged) and tags, start tags with their attributes (the first
+    /// of a repeated name) and self-closing flag.
+    #[derive(Debug, PartialEq)]
+    enum Token {
+        Text(String),
+        Start(String, Vec<(String, String)>, bool),
+        End(String),
+    }
+
+    fn push_text(tokens: &mut Vec<Token>, text: &str) {
+        match tokens.last_mut() {
+            Some(Token::Text(last)) => last.push_str(text),
+            _ => tokens.push(Token::Text(text.to_owned())),
+        }
+    }
+
+    /// Records the tokens; text-only content follows from the tag's name, as the reference does.
+    #[derive(Default)]
+    struct Record(Vec<Token>);
+
+    impl Sink for Record {
+        fn text(&mut self, text: &[u8]) {
+            push_text(&mut self.0, &String::from_utf8_lossy(text));
+        }
+
+        fn tag(&mut self, tag: &TagToken, _: &[u8], _: Range<usize>) -> Option<TextOnly> {
+            let name = String::from_utf8_lossy(&tag.name).into_owned();
+            if tag.end {
+                self.0.push(Token::End(name));
+                return None;
+            }
+            let mut attributes: Vec<(String, String)> = Vec::new();
+            for (name, value) in tag.attributes() {
+                let name = String::from_utf8_lossy(name).into_owned();
+                if !attributes.iter().any(|(seen, _)| *seen == name) {
+                    attributes.push((name, String::from_utf8_lossy(value).into_owned()));
+                }
+            }
+            self.0.push(Token::Start(name, attributes, tag.self_closing));
+            tags::text_only(&tag.name)
+        }
+    }
+
+    /// Ours, fed in pieces.
+    fn tokenize(pieces: &[&str]) -> Vec<Token> {
+        let (mut tokenizer, mut record) = (Tokenizer::default(), Record::default());
+        for piece in pieces {
+            tokenizer.run(piece.as_bytes(), &mut record);
+        }
+        record.0
+    }
+
+    mod reference {
+        //! html5ever's tokenizer, told about text-only content as its tree builder tells it.
+        use std::cell::RefCell;
+
+        use html5ever::tendril::StrTendril;
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{BufferQueue, TagKind, Token as Html5everToken, TokenSink, TokenSinkResult};
+
+        use super::{push_text, Token};
+
+        #[derive(Default)]
+        struct Sink {
+            tokens: RefCell<Vec<Token>>,
+            /// In text-only content: its characters are not the data state's.
+            text_only: RefCell<bool>,
+        }
+
+        impl TokenSink for Sink {
+            type Handle = ();
+            fn process_token(&self, token: Html5everToken, _: u64) -> TokenSinkResult<()> {
+                let mut tokens = self.tokens.borrow_mut();
+                match token {
+                    Html5everToken::CharacterTokens(text) if !*self.text_only.borrow() => push_text(&mut tokens, &text),
+                    Html5everToken::TagToken(tag) if tag.kind == TagKind::EndTag => {
+                        *self.text_only.borrow_mut() = false;
+                        tokens.push(Token::End(tag.name.to_string()));
+                    }
+                    Html5everToken::TagToken(tag) => {
+                        let attributes = tag
+                            .attrs
+                            .iter()
+                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                            .collect();
+                        tokens.push(Token::Start(tag.name.to_string(), attributes, tag.self_closing));
+                        let result = match &*tag.name {
+                            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                                TokenSinkResult::RawData(RawKind::Rawtext)
+                            }
+                            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                            "plaintext" => TokenSinkResult::Plaintext,
+                            _ => TokenSinkResult::Continue,
+                        };
+                        *self.text_only.borrow_mut() = result != TokenSinkResult::Continue;
+                        return result;
+                    }
+                    _ => {}
+                }
+                TokenSinkResult::Continue
+            }
+        }
+
+        pub fn tokenize(html: &str) -> Vec<Token> {
+            let tokenizer = html5ever::tokenizer::Tokenizer::new(Sink::default(), Default::default());
+            let queue = BufferQueue::default();
+            queue.push_back(StrTendril::from_slice(html));
+            let _ = tokenizer.feed(&queue);
+            tokenizer.end();
+            tokenizer.sink.tokens.take()
+        }
+    }
+
+    /// Both, but for the text after the last tag: at the end of the input html5ever gives back as
+    /// text what an unfinished construct had read (`<`, `</`), where ours waits for more.
+    fn compare(pieces: &[&str]) {
+        let html: String = pieces.concat();
+        let (mut ours, mut theirs) = (tokenize(pieces), reference::tokenize(&html));
+        for tokens in [&mut ours, &mut theirs] {
+            if matches!(tokens.last(), Some(Token::Text(_))) {
+                tokens.pop();
+            }
+        }
+        assert_eq!(ours, theirs, "{html:?} in {pieces:?}");
+    }
+
+    #[test]
+    fn reads_tags_and_text_as_html5ever_does() {
+        for html in [
+            "<p class=a id='b' title=\"c d\" hidden>x</p>",
+            "<A HREF=x OnClick=y>a</A >",
+            "<img/src=x/onerror=y><br/><p =x a=\"1\"b='2'c>",
+            "a < b <> c <3 </> d </ x> e <? f ?> g <!x> h <!doctype html> i",
+            "<!--> a <!---> b <!-- c -- d --!> e <!-- <!-- f --> g <!--<!---->h",
+            "<![CDATA[<p>]]> x",
+            "<script>if (a<b) x('</p>')</script>y<style>p{}</style >z",
+            "<script><!--<script></script><p a=1></script>x<i>",
+            "<script><!-- </script>x<SCRIPT><!--<Script\t>--></sCrIpT>y</script>z",
+            "<script><!--<script></scrip><p></script x><q></script>w",
+            "<textarea><b></textarea x=1><title><i></TITLE>t",
+            "<xmp><a></xmp><plaintext><p a=1></plaintext>",
+        ] {
+            compare(&[html]);
+        }
+    }
+
+    /// A small deterministic generator: xorshift.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn random_markup_in_random_pieces_reads_as_html5ever_reads_it() {
+        // No `&` (html5ever decodes references, we do not), CR (it normalizes line ends) or NUL.
+        const BITS: [&str; 44] = [
+            "<",
+            ">",
+            "/",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "\n",
+            "!",
+            "-",
+            "--",
+            "?",
+            "[",
+            "]",
+            "x",
+            "a",
+            "p",
+            "<a",
+            "<p ",
+            "</",
+            "</p>",
+            "<!--",
+            "-->",
+            "--!>",
+            "<!",
+            "<![CDATA[",
+            "]]>",
+            "<!DOCTYPE",
+            "<?",
+            "href",
+            "src=",
+            "<script>",
+            "</script>",
+            "<script",
+            "<!--<script>",
+            "</script ",
+            "<style>",
+            "</style",
+            "<textarea>",
+            "</textarea>",
+            "<title>",
+            "é",
+            "<xmp>",
+            "</xmp>",
+        ];
+        let mut random = Random(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let len = 1 + random.below(24);
+            let html: String = (0..len).map(|_| BITS[random.below(BITS.len())]).collect();
+            let mut pieces = Vec::new();
+            let mut rest = &html[..];
+            while !rest.is_empty() {
+                let mut cut = (1 + random.below(8)).min(rest.len());
+                while !rest.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                pieces.push(&rest[..cut]);
+                rest = &rest[cut..];
+            }
+            compare(&pieces);
+        }
+    }
+}
