@@ -801,10 +801,12 @@ impl Sink for Bound {
     }
 }
 
-/// A tag's attributes as one string, for comparing formatting elements ("Noah's Ark").
+/// A tag's attributes as one string, for comparing formatting elements ("Noah's Ark"): sorted
+/// by name, and of a repeated name the first (html5ever drops the others).
 fn attribute_key(tag: &TagToken) -> String {
     let mut pairs: Vec<(&[u8], &[u8])> = tag.attributes().collect();
-    pairs.sort();
+    // Stable: of equal names, the first written stays first, and is the one kept.
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
     pairs.dedup_by(|a, b| a.0 == b.0);
     let mut key = Vec::new();
     for (name, value) in pairs {
@@ -1016,6 +1018,20 @@ mod tests {
     }
 
     const BOUND: usize = LIMITS.depth + LIMITS.html_slack + 4;
+
+    #[test]
+    fn a_formatting_elements_key_keeps_the_first_of_a_repeated_attribute() {
+        struct Keys(Vec<String>);
+        impl Sink for Keys {
+            fn tag(&mut self, tag: &TagToken, _: &[u8], _: Range<usize>) -> Option<TextOnly> {
+                self.0.push(attribute_key(tag));
+                None
+            }
+        }
+        let mut keys = Keys(Vec::new());
+        Tokenizer::default().run(b"<b x=2 y=3 x=1><b y=3 x=2>", &mut keys);
+        assert_eq!(keys.0[0], keys.0[1]);
+    }
 
     #[test]
     fn nested_block_quotes_stop_at_max_depth() {
