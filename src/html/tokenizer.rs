@@ -1,7 +1,8 @@
 //! Raw HTML's one tokenizer: html5ever's states, reduced to what decides where text, tags,
 //! comments, declarations and text-only content (with the script escape states) begin and end.
-//! Every reader of the author's HTML goes through it, each as a [`Sink`]: the nesting bound
-//! (`html::depth`) and the removed report (`sanitize::removed`).
+//! Both readers of the author's raw HTML as the Markdown parser hands it over go through it, each
+//! as a [`Sink`]: the nesting bound (`html::depth`) and the removed report (`sanitize::removed`).
+//! (The fast path and the settler read the written document, in the one form each accepts.)
 //!
 //! It is fed the raw HTML in pieces, its state carrying over from one to the next, and gives its
 //! sink the data state's text, each `<` that could begin markup, where each attribute begins and
@@ -208,7 +209,7 @@ impl Tokenizer {
         &self.tag
     }
 
-    /// Where the construct being read began, in the last piece.
+    /// Where the construct being read began, in the last piece (0 if it began before it).
     pub fn construct(&self) -> usize {
         self.construct
     }
