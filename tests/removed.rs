@@ -59,6 +59,19 @@ Inline <object data=\"movie.swf\"></object> and <form action=\"/x\"><button>go</
 }
 
 #[test]
+fn a_script_ends_where_html_ends_it_through_its_escapes() {
+    // In a script, `<!--<script>` hides the next `</script>`: the `<img>` is still script text,
+    // removed with the script, not a tag whose `onerror` goes.
+    let markdown = "<script><!--<script></script><img src=x onerror=y></script>\n\n<p onclick=z>a</p>\n";
+    let a = article(markdown, NO_TAGFILTER);
+    assert_eq!(
+        a.removed.iter().map(describe).collect::<Vec<_>>(),
+        ["1 element script <script>", "3 attribute onclick <p>"]
+    );
+    assert!(!a.html.contains("<img"), "{}", a.html);
+}
+
+#[test]
 fn the_tag_filter_shows_its_tags_as_text_so_they_are_not_removed() {
     let a = article("<script>alert(1)</script>\n\n<iframe src=x></iframe>\n", "{}");
     assert!(a.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", a.html);

@@ -11,7 +11,8 @@
 //!   open at depth `LIMITS.depth` or deeper are dropped, start and end, keeping their content; a
 //!   dropped block container leaves a line break so words do not run together. Leaf blocks
 //!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
-//! * Raw HTML is tokenized as html5ever would tokenize it, and a model of html5ever's tree builder
+//! * Raw HTML is tokenized as html5ever would tokenize it (by `html::tokenizer`, this adapter
+//!   its sink), and a model of html5ever's tree builder (`html::tree`)
 //!   follows every token, Markdown's included, to know the depth html5ever will reach. (The
 //!   adapters after this one add markup of our own, typed, of a bounded depth: [`LIMITS.html_slack`].) A start tag that would open at
 //!   `LIMITS.depth + LIMITS.html_slack` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
@@ -48,12 +49,14 @@
 
 use crate::limits::LIMITS;
 use std::collections::{HashMap, VecDeque};
-use std::rc::Rc;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::html::markup::Node;
 use crate::html::tags;
+use crate::html::tokenizer::{Cut, Sink, TagToken, TextOnly, Tokenizer};
+use crate::html::tree::{is_breakout, is_formatting, name_of_bytes, StartTag, Tree};
 use crate::markdown::source_lines;
 
 /// Event adapter bounding the nesting depth; see the module documentation.
@@ -78,8 +81,8 @@ pub(crate) struct Depth<'a, I> {
     text_run: usize,
     /// Until the first raw HTML: what the tree model would hold (`None` once it does).
     markdown_only: Option<MarkdownOnly<'a>>,
-    tree: Tree,
-    scanner: Scanner,
+    tokenizer: Tokenizer,
+    bound: Bound,
 }
 
 /// Markdown's open elements, while nothing but Markdown has come. Its output never misnests, so
@@ -141,8 +144,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             in_table_head: false,
             text_run: 0,
             markdown_only: Some(MarkdownOnly::default()),
-            tree: Tree::default(),
-            scanner: Scanner::default(),
+            tokenizer: Tokenizer::default(),
+            bound: Bound::default(),
         }
     }
 
@@ -161,7 +164,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     /// Whether the writer's output for Markdown events is parsed as markup (and not swallowed
     /// as the text of a raw `<textarea>`, a comment… left open by raw HTML).
     fn markup(&self) -> bool {
-        self.scanner.st == St::Data
+        self.tokenizer.in_data()
     }
 
     fn start_elements(&mut self, names: &'static [&'static str], link: Option<Link<'a>>, block: bool) {
@@ -174,13 +177,13 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
         let key = link_key(link.as_ref());
         for &name in names {
-            self.tree.start_tag(&StartTag {
+            self.bound.tree.start_tag(&StartTag {
                 key: &key,
                 ..StartTag::named(name)
             });
         }
         if block {
-            self.tree.characters(false);
+            self.bound.tree.characters(false);
         }
     }
 
@@ -193,16 +196,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         for name in names.iter().rev() {
-            self.tree.end_tag(name);
+            self.bound.tree.end_tag(name);
         }
         if block {
-            self.tree.characters(false);
+            self.bound.tree.characters(false);
         }
     }
 
     fn text(&mut self, text: &str) {
         if self.markup() && !text.is_empty() && self.markdown_only.is_none() {
-            self.tree.characters(text.bytes().any(|b| !is_space(b)));
+            self.bound.tree.characters(text.bytes().any(|b| !is_space(b)));
         }
     }
 
@@ -216,7 +219,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     fn load(&self) -> usize {
         self.markdown_only
             .as_ref()
-            .map_or_else(|| self.tree.load(), |markdown| markdown.load)
+            .map_or_else(|| self.bound.tree.load(), |markdown| markdown.load)
     }
 
     /// Builds the tree model from Markdown's open elements, for the first raw HTML.
@@ -227,7 +230,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         for (names, link) in markdown.open {
             let key = link_key(link.as_ref());
             for &name in names {
-                self.tree.start_tag(&StartTag {
+                self.bound.tree.start_tag(&StartTag {
                     key: &key,
                     ..StartTag::named(name)
                 });
@@ -243,14 +246,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             return;
         }
         let (names, block, droppable) = start_names(&tag, self.in_table_head);
-        if droppable && self.markup() && self.load() >= LIMITS.depth && !self.tree.foreign_on_stack() {
+        if droppable && self.markup() && self.load() >= LIMITS.depth && !self.bound.tree.foreign_on_stack() {
             self.open.push(false);
-            self.scanner.diverged = true;
+            self.bound.diverged = true;
             if block {
                 // A line break keeps the words of flattened list items and quotes apart.
                 self.ready.push_back(Node::Event(Event::SoftBreak));
                 if self.markdown_only.is_none() {
-                    self.tree.characters(false);
+                    self.bound.tree.characters(false);
                 }
             }
             return;
@@ -287,7 +290,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         }
         // The end of a dropped start goes too, unless SVG or MathML content opened since (the end
         // tag may be what leaves it) or raw HTML left text open (where the end tag is text).
-        if !passed && !self.tree.foreign_on_stack() && self.markup() {
+        if !passed && !self.bound.tree.foreign_on_stack() && self.markup() {
             return;
         }
         let (names, block) = end_names(end, self.in_table_head);
@@ -404,7 +407,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
         // Nothing of Markdown's follows the last run: what it leaves unfinished stays as it is.
         let last = self.held.is_none() && self.done;
         match run.as_slice() {
-            [Event::Html(html) | Event::InlineHtml(html)] => self.scanner.run(html.as_bytes(), &mut self.tree, last),
+            [Event::Html(html) | Event::InlineHtml(html)] => self.bound.run(&mut self.tokenizer, html.as_bytes(), last),
             _ => {
                 let mut joined = String::new();
                 for event in run.iter() {
@@ -412,10 +415,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
                         joined.push_str(html);
                     }
                 }
-                self.scanner.run(joined.as_bytes(), &mut self.tree, last);
+                self.bound.run(&mut self.tokenizer, joined.as_bytes(), last);
             }
         }
-        let mut escapes = self.scanner.escapes.iter().copied().enumerate().peekable();
+        let mut escapes = self.bound.escapes.iter().copied().enumerate().peekable();
         let mut start = 0;
         for event in run.drain(..) {
             let event = match event {
@@ -593,104 +596,14 @@ fn is_space(b: u8) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The tokenizer: html5ever's states, reduced to what decides where tags begin and end.
+// Raw HTML's tokens (from the one tokenizer, `html::tokenizer`) given to the tree model, and the
+// `<` to escape.
 // ---------------------------------------------------------------------------------------------
 
-/// The text-only content models a start tag can switch the tokenizer to.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Raw {
-    Rcdata,
-    Rawtext,
-    Script,
-    /// Script data after `<!--`.
-    Escaped,
-    /// Script data after `<!--<script>`.
-    DoubleEscaped,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-enum St {
-    #[default]
-    Data,
-    Plaintext,
-    Raw(Raw),
-    /// After `<` in raw text.
-    RawLt(Raw),
-    /// After `</` in raw text.
-    RawEndOpen(Raw),
-    /// In the name of an end tag in raw text (`end_match` says how far it matches).
-    RawEndName(Raw),
-    /// Script data after `<!`.
-    EscapeStart,
-    /// Script data after `<!-`.
-    EscapeStartDash,
-    EscapedDash(Raw),
-    EscapedDashDash(Raw),
-    /// Escaped script data after `<` and letters (in `temp`).
-    DoubleEscapeStart,
-    /// Double-escaped script data after `</` and letters (in `temp`).
-    DoubleEscapeEnd,
-    TagOpen,
-    EndTagOpen,
-    TagName,
-    BeforeAttrName,
-    AttrName,
-    AfterAttrName,
-    BeforeAttrValue,
-    /// In an attribute value quoted with this byte, or unquoted (0).
-    AttrValue(u8),
-    AfterAttrValueQuoted,
-    SelfClosing,
-    BogusComment,
-    Doctype,
-    CommentStart,
-    CommentStartDash,
-    Comment,
-    CommentLt,
-    CommentLtBang,
-    CommentLtBangDash,
-    CommentLtBangDashDash,
-    CommentEndDash,
-    CommentEnd,
-    CommentEndBang,
-    Cdata,
-    CdataBracket,
-    CdataEnd,
-}
-
-/// Names whose start tag (read by the HTML rules) switches the tokenizer to text.
-const RAW_TEXT_ELEMENTS: [&str; 10] = [
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-];
-
+/// The nesting bound's reading of raw HTML: the tree model it feeds, and what it escapes.
 #[derive(Default)]
-struct Scanner {
-    st: St,
-    /// The tag being read: an end tag, its name, self-closing flag, attributes.
-    end_tag: bool,
-    name: Vec<u8>,
-    self_closing: bool,
-    /// Attribute names and values, as `(name start, value start, end)` in `attr_bytes`.
-    attrs: Vec<(usize, usize, usize)>,
-    attr_bytes: Vec<u8>,
-    /// Where the construct being read began (its `<`), and the raw text state it began in.
-    construct: usize,
-    construct_raw: Option<Raw>,
-    /// The name an end tag must have to end the raw text (`textarea`, `script`…).
-    raw_name: Vec<u8>,
-    /// How much of `raw_name` the end tag being read matches so far (`None`: it cannot match).
-    end_match: Option<usize>,
-    /// The letters after `<` or `</` in escaped script data, compared with `script`.
-    temp: Vec<u8>,
+struct Bound {
+    tree: Tree,
     /// Text read since the last token given to the model: `Some(true)` if not all whitespace.
     text: Option<bool>,
     /// Escaped start tags by name, waiting for their end tags.
@@ -706,7 +619,20 @@ struct Scanner {
     escapes: Vec<usize>,
 }
 
-impl Scanner {
+impl Bound {
+    /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
+    /// offsets of the `<` to escape in `escapes`, ascending.
+    fn run(&mut self, tokenizer: &mut Tokenizer, bytes: &[u8], last: bool) {
+        self.escapes.clear();
+        tokenizer.run(bytes, self);
+        if !last {
+            self.finish_run(tokenizer, bytes);
+        }
+        self.flush_text();
+        self.escapes.sort_unstable();
+        self.escapes.dedup();
+    }
+
     fn note_text(&mut self, bytes: &[u8]) {
         if !bytes.is_empty() {
             let visible = bytes.iter().any(|&b| !is_space(b));
@@ -714,9 +640,9 @@ impl Scanner {
         }
     }
 
-    fn flush_text(&mut self, tree: &mut Tree) {
+    fn flush_text(&mut self) {
         if let Some(visible) = self.text.take() {
-            tree.characters(visible);
+            self.tree.characters(visible);
         }
     }
 
@@ -729,2226 +655,167 @@ impl Scanner {
         }
     }
 
-    fn new_attr(&mut self, first: u8) {
-        let at = self.attr_bytes.len();
-        self.attr_bytes.push(first);
-        self.attrs.push((at, usize::MAX, usize::MAX));
-    }
-
-    fn start_value(&mut self) {
-        if let Some(attr) = self.attrs.last_mut() {
-            attr.1 = self.attr_bytes.len();
-        }
-    }
-
-    fn end_attr(&mut self) {
-        let end = self.attr_bytes.len();
-        if let Some(attr) = self.attrs.last_mut() {
-            if attr.1 == usize::MAX {
-                attr.1 = end;
-            }
-            attr.2 = end;
-        }
-    }
-
-    fn begin_tag(&mut self, end_tag: bool, first: u8) {
-        self.end_tag = end_tag;
-        self.name.clear();
-        self.name.push(first.to_ascii_lowercase());
-        self.self_closing = false;
-        self.attrs.clear();
-        self.attr_bytes.clear();
-    }
-
-    fn attr(&self, (name, value, end): (usize, usize, usize)) -> (&[u8], &[u8]) {
-        let value_start = value.min(end);
-        (&self.attr_bytes[name..value_start], &self.attr_bytes[value_start..end])
-    }
-
-    /// The attributes as one string, for comparing formatting elements ("Noah's Ark").
-    fn attribute_key(&self) -> String {
-        let mut pairs: Vec<(&[u8], &[u8])> = self.attrs.iter().map(|&a| self.attr(a)).collect();
-        pairs.sort();
-        pairs.dedup_by(|a, b| a.0 == b.0);
-        let mut key = Vec::new();
-        for (name, value) in pairs {
-            key.extend_from_slice(name);
-            key.push(b'=');
-            key.extend_from_slice(value);
-            key.push(0);
-        }
-        String::from_utf8_lossy(&key).into_owned()
-    }
-
-    fn has_attr(&self, wanted: &[&[u8]]) -> bool {
-        self.attrs.iter().any(|&a| wanted.contains(&self.attr(a).0))
-    }
-
-    fn attr_value(&self, wanted: &[u8]) -> Option<&[u8]> {
-        self.attrs
-            .iter()
-            .map(|&a| self.attr(a))
-            .find(|(name, _)| *name == wanted)
-            .map(|(_, value)| value)
-    }
-
-    /// Escapes `from..to`, and from now on all raw HTML but for the start tags that leave SVG
-    /// and MathML content.
-    fn panic(&mut self, bytes: &[u8], from: usize, to: usize) {
+    /// Escapes `from..to` (text where the tokenizer is in data: `in_data`), and from now on all
+    /// raw HTML but for the start tags that leave SVG and MathML content.
+    fn panic(&mut self, bytes: &[u8], from: usize, to: usize, in_data: bool) {
         self.escape_span(bytes, from, to);
         self.panic = true;
         self.diverged = true;
-        if self.st == St::Data {
+        if in_data {
             self.note_text(b"<");
         }
-    }
-
-    /// A tag ended at `end` (one past its `>`).
-    fn emit_tag(&mut self, bytes: &[u8], end: usize, tree: &mut Tree) {
-        self.end_attr();
-        self.st = St::Data;
-        self.flush_text(tree);
-        let atom = name_of_bytes(&self.name);
-        // (A tag name starts with a letter and ends before an ASCII byte: it is whole UTF-8.)
-        let name = std::str::from_utf8(atom.bytes()).unwrap_or_default();
-        if self.end_tag {
-            if tree.mode == Mode::Text {
-                tree.end_tag(name);
-                return;
-            }
-            if let Some(count) = self.escaped.get_mut(&self.name).filter(|count| **count > 0) {
-                *count -= 1;
-                if tree.foreign_on_stack() {
-                    return self.panic(bytes, self.construct, end);
-                }
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                return;
-            }
-            if self.panic {
-                self.escape_span(bytes, self.construct, end);
-                return self.note_text(b"<");
-            }
-            tree.end_tag(name);
-            return;
-        }
-        let html_rules = tree.html_rules_for_start(name);
-        let font_breakout = name == "font" && self.has_attr(&[b"color", b"face", b"size"]);
-        if self.panic {
-            // Only a tag that leaves SVG or MathML content goes through (it pops at least the
-            // element it would push): the text after it is no longer theirs.
-            let leaves_foreign = !html_rules && (is_breakout(name.as_bytes()) || font_breakout);
-            if !leaves_foreign {
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                return;
-            }
-        }
-        let enters_foreign = html_rules && !self.self_closing && matches!(name, "svg" | "math");
-        if enters_foreign && self.diverged {
-            // What html5ever reads already differs from what was written: SVG or MathML content
-            // opened now might not be where the writer had it.
-            return self.panic(bytes, self.construct, end);
-        }
-        let grows = tree.would_grow(name, self.self_closing, html_rules, font_breakout);
-        if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
-            let raw_text = html_rules && RAW_TEXT_ELEMENTS.contains(&name);
-            if !raw_text {
-                if !html_rules || tree.foreign_on_stack() || enters_foreign {
-                    // Escaping one tag here could change how the tags after it are read.
-                    return self.panic(bytes, self.construct, end);
-                }
-                self.escape_span(bytes, self.construct, end);
-                self.note_text(b"<");
-                self.diverged = true;
-                *self.escaped.entry(self.name.clone()).or_insert(0) += 1;
-                return;
-            }
-        }
-        let formatting = is_formatting(name.as_bytes());
-        let key = if formatting {
-            self.attribute_key()
-        } else {
-            String::new()
-        };
-        let html_annotation = name == "annotation-xml"
-            && self.attr_value(b"encoding").is_some_and(|value| {
-                value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
-            });
-        let switch = tree.start_tag(&StartTag {
-            name,
-            atom: atom.clone(),
-            self_closing: self.self_closing,
-            key: &key,
-            font_breakout,
-            html_annotation,
-        });
-        if let Some(switch) = switch {
-            self.raw_name.clone_from(&self.name);
-            self.st = switch;
-        }
-    }
-
-    /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
-    /// offsets of the `<` to escape in `escapes`, ascending.
-    fn run(&mut self, bytes: &[u8], tree: &mut Tree, last: bool) {
-        self.escapes.clear();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = match bytes[i] {
-                b'\r' => b'\n',
-                b => b,
-            };
-            // By default a byte is consumed; `reconsume` steps back.
-            let mut next = i + 1;
-            match self.st {
-                St::Data => {
-                    let text_end = memchr_lt(bytes, i);
-                    self.note_text(&bytes[i..text_end]);
-                    if text_end < bytes.len() {
-                        self.construct = text_end;
-                        self.construct_raw = None;
-                        self.st = St::TagOpen;
-                        if self.panic && !bytes.get(text_end + 1).is_some_and(u8::is_ascii_alphabetic) {
-                            // Panic: only start tags are read, to let through those leaving SVG.
-                            self.escapes.push(text_end);
-                            self.note_text(b"<");
-                            self.st = St::Data;
-                        }
-                    }
-                    next = text_end + 1;
-                }
-                St::Plaintext => next = bytes.len(),
-                St::Raw(_) if self.panic => {
-                    self.escape_span(bytes, i, bytes.len());
-                    next = bytes.len();
-                }
-                St::Raw(kind) => {
-                    let special = |c: u8| c == b'<' || (c == b'-' && matches!(kind, Raw::Escaped | Raw::DoubleEscaped));
-                    match bytes[i..].iter().position(|&c| special(c)) {
-                        None => next = bytes.len(),
-                        Some(offset) => {
-                            let at = i + offset;
-                            next = at + 1;
-                            match (bytes[at], kind) {
-                                (b'-', kind) => self.st = St::EscapedDash(kind),
-                                (_, kind) => {
-                                    self.construct = at;
-                                    self.construct_raw = Some(kind);
-                                    self.st = St::RawLt(kind);
-                                }
-                            }
-                        }
-                    }
-                }
-                St::RawLt(kind) => match (b, kind) {
-                    (b'/', Raw::DoubleEscaped) => {
-                        self.temp.clear();
-                        self.st = St::DoubleEscapeEnd;
-                    }
-                    (_, Raw::DoubleEscaped) => {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                    (b'/', _) => self.st = St::RawEndOpen(kind),
-                    (b'!', Raw::Script) => self.st = St::EscapeStart,
-                    (c, Raw::Escaped) if c.is_ascii_alphabetic() => {
-                        self.temp.clear();
-                        self.temp.push(c.to_ascii_lowercase());
-                        self.st = St::DoubleEscapeStart;
-                    }
-                    _ => {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                },
-                St::RawEndOpen(kind) => {
-                    if b.is_ascii_alphabetic() {
-                        self.end_match = Some(0);
-                        self.name.clear();
-                        self.st = St::RawEndName(kind);
-                        next = i;
-                    } else {
-                        self.st = St::Raw(kind);
-                        next = i;
-                    }
-                }
-                St::RawEndName(kind) => {
-                    let appropriate = self.end_match == Some(self.raw_name.len());
-                    match b {
-                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' if appropriate => {
-                            self.end_tag = true;
-                            self.self_closing = false;
-                            self.attrs.clear();
-                            self.attr_bytes.clear();
-                            self.name.clone_from(&self.raw_name);
-                            match b {
-                                b'/' => self.st = St::SelfClosing,
-                                b'>' => {
-                                    self.emit_tag(bytes, i + 1, tree);
-                                }
-                                _ => self.st = St::BeforeAttrName,
-                            }
-                        }
-                        c if c.is_ascii_alphabetic() => {
-                            let c = c.to_ascii_lowercase();
-                            self.end_match = self
-                                .end_match
-                                .filter(|&m| self.raw_name.get(m) == Some(&c))
-                                .map(|m| m + 1);
-                        }
-                        _ => {
-                            self.st = St::Raw(kind);
-                            next = i;
-                        }
-                    }
-                }
-                St::EscapeStart => {
-                    if b == b'-' {
-                        self.st = St::EscapeStartDash;
-                    } else {
-                        self.st = St::Raw(Raw::Script);
-                        next = i;
-                    }
-                }
-                St::EscapeStartDash => {
-                    if b == b'-' {
-                        self.st = St::EscapedDashDash(Raw::Escaped);
-                    } else {
-                        self.st = St::Raw(Raw::Script);
-                        next = i;
-                    }
-                }
-                St::EscapedDash(kind) => match b {
-                    b'-' => self.st = St::EscapedDashDash(kind),
-                    b'<' => {
-                        self.construct = i;
-                        self.construct_raw = Some(kind);
-                        self.st = St::RawLt(kind);
-                    }
-                    _ => self.st = St::Raw(kind),
-                },
-                St::EscapedDashDash(kind) => match b {
-                    b'-' => {}
-                    b'<' => {
-                        self.construct = i;
-                        self.construct_raw = Some(kind);
-                        self.st = St::RawLt(kind);
-                    }
-                    b'>' => self.st = St::Raw(Raw::Script),
-                    _ => self.st = St::Raw(kind),
-                },
-                St::DoubleEscapeStart | St::DoubleEscapeEnd => {
-                    let starting = self.st == St::DoubleEscapeStart;
-                    match b {
-                        b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' => {
-                            let script = self.temp == b"script";
-                            self.st = St::Raw(if script == starting {
-                                Raw::DoubleEscaped
-                            } else {
-                                Raw::Escaped
-                            });
-                        }
-                        c if c.is_ascii_alphabetic() => self.temp.push(c.to_ascii_lowercase()),
-                        _ => {
-                            self.st = St::Raw(if starting { Raw::Escaped } else { Raw::DoubleEscaped });
-                            next = i;
-                        }
-                    }
-                }
-                St::TagOpen => match b {
-                    b'!' => {
-                        match markup_declaration(bytes, i + 1, tree.allow_cdata()) {
-                            Some((state, length)) => {
-                                self.st = state;
-                                next = i + 1 + length;
-                            }
-                            // Cut off: decided at the end of the run.
-                            None => next = bytes.len(),
-                        }
-                    }
-                    b'/' => self.st = St::EndTagOpen,
-                    c if c.is_ascii_alphabetic() => {
-                        self.begin_tag(false, c);
-                        self.st = St::TagName;
-                    }
-                    b'?' => {
-                        self.st = St::BogusComment;
-                        next = i;
-                    }
-                    _ => {
-                        self.note_text(b"<");
-                        self.st = St::Data;
-                        next = i;
-                    }
-                },
-                St::EndTagOpen => match b {
-                    c if c.is_ascii_alphabetic() => {
-                        self.begin_tag(true, c);
-                        self.st = St::TagName;
-                    }
-                    b'>' => self.st = St::Data,
-                    _ => {
-                        self.st = St::BogusComment;
-                        next = i;
-                    }
-                },
-                St::TagName => match b {
-                    b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>'))
-                            .unwrap_or(bytes.len() - i);
-                        self.name
-                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
-                        next = i + length;
-                    }
-                },
-                St::BeforeAttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    c => {
-                        self.end_attr();
-                        self.new_attr(c.to_ascii_lowercase());
-                        self.st = St::AttrName;
-                    }
-                },
-                St::AttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::AfterAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    b'=' => {
-                        self.start_value();
-                        self.st = St::BeforeAttrValue;
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'/' | b'>' | b'='))
-                            .unwrap_or(bytes.len() - i);
-                        self.attr_bytes
-                            .extend(bytes[i..i + length].iter().map(u8::to_ascii_lowercase));
-                        next = i + length;
-                    }
-                },
-                St::AfterAttrName => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'/' => self.st = St::SelfClosing,
-                    b'=' => {
-                        self.start_value();
-                        self.st = St::BeforeAttrValue;
-                    }
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    c => {
-                        self.end_attr();
-                        self.new_attr(c.to_ascii_lowercase());
-                        self.st = St::AttrName;
-                    }
-                },
-                St::BeforeAttrValue => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {}
-                    b'"' | b'\'' => self.st = St::AttrValue(b),
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::AttrValue(0);
-                        next = i;
-                    }
-                },
-                St::AttrValue(0) => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => {
-                        self.end_attr();
-                        self.st = St::BeforeAttrName;
-                    }
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        let length = bytes[i..]
-                            .iter()
-                            .position(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'\x0C' | b' ' | b'>'))
-                            .unwrap_or(bytes.len() - i);
-                        self.attr_bytes.extend_from_slice(&bytes[i..i + length]);
-                        next = i + length;
-                    }
-                },
-                St::AttrValue(quote) => match find(bytes, i, quote).map(|at| at - i) {
-                    Some(offset) => {
-                        self.attr_bytes.extend_from_slice(&bytes[i..i + offset]);
-                        self.end_attr();
-                        self.st = St::AfterAttrValueQuoted;
-                        next = i + offset + 1;
-                    }
-                    None => {
-                        self.attr_bytes.extend_from_slice(&bytes[i..]);
-                        next = bytes.len();
-                    }
-                },
-                St::AfterAttrValueQuoted => match b {
-                    b'\t' | b'\n' | b'\x0C' | b' ' => self.st = St::BeforeAttrName,
-                    b'/' => self.st = St::SelfClosing,
-                    b'>' => {
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::BeforeAttrName;
-                        next = i;
-                    }
-                },
-                St::SelfClosing => match b {
-                    b'>' => {
-                        self.self_closing = true;
-                        self.emit_tag(bytes, i + 1, tree);
-                    }
-                    _ => {
-                        self.st = St::BeforeAttrName;
-                        next = i;
-                    }
-                },
-                St::BogusComment | St::Doctype => match find(bytes, i, b'>') {
-                    Some(at) => {
-                        self.st = St::Data;
-                        next = at + 1;
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CommentStart => match b {
-                    b'-' => self.st = St::CommentStartDash,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::CommentStartDash => match b {
-                    b'-' => self.st = St::CommentEnd,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::Comment => match bytes[i..].iter().position(|&c| c == b'<' || c == b'-') {
-                    Some(offset) => {
-                        next = i + offset + 1;
-                        self.st = if bytes[i + offset] == b'<' {
-                            St::CommentLt
-                        } else {
-                            St::CommentEndDash
-                        };
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CommentLt => match b {
-                    b'!' => self.st = St::CommentLtBang,
-                    b'<' => {}
-                    _ => {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                },
-                St::CommentLtBang => {
-                    if b == b'-' {
-                        self.st = St::CommentLtBangDash;
-                    } else {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                }
-                St::CommentLtBangDash => {
-                    if b == b'-' {
-                        self.st = St::CommentLtBangDashDash;
-                    } else {
-                        self.st = St::CommentEndDash;
-                        next = i;
-                    }
-                }
-                St::CommentLtBangDashDash => {
-                    self.st = St::CommentEnd;
-                    next = i;
-                }
-                St::CommentEndDash => match b {
-                    b'-' => self.st = St::CommentEnd,
-                    _ => self.st = St::Comment,
-                },
-                St::CommentEnd => match b {
-                    b'>' => self.st = St::Data,
-                    b'!' => self.st = St::CommentEndBang,
-                    b'-' => {}
-                    _ => {
-                        self.st = St::Comment;
-                        next = i;
-                    }
-                },
-                St::CommentEndBang => match b {
-                    b'-' => self.st = St::CommentEndDash,
-                    b'>' => self.st = St::Data,
-                    _ => self.st = St::Comment,
-                },
-                St::Cdata => match bytes[i..].iter().position(|&c| c == b']') {
-                    Some(offset) => {
-                        self.st = St::CdataBracket;
-                        next = i + offset + 1;
-                    }
-                    None => next = bytes.len(),
-                },
-                St::CdataBracket => {
-                    if b == b']' {
-                        self.st = St::CdataEnd;
-                    } else {
-                        self.st = St::Cdata;
-                        next = i;
-                    }
-                }
-                St::CdataEnd => match b {
-                    b']' => {}
-                    b'>' => self.st = St::Data,
-                    _ => {
-                        self.st = St::Cdata;
-                        next = i;
-                    }
-                },
-            }
-            i = next;
-        }
-        if !last {
-            self.finish_run(bytes, tree);
-        }
-        self.flush_text(tree);
-        self.escapes.sort_unstable();
-        self.escapes.dedup();
     }
 
     /// Markdown's output comes next. Where it would be read as part of a construct the raw HTML
     /// left unfinished (inside a tag, a declaration, a bogus comment, an end tag of raw text), the
     /// construct is escaped; the states Markdown's output cannot leave (comments, raw text)
     /// return to their base state.
-    fn finish_run(&mut self, bytes: &[u8], tree: &Tree) {
-        match self.st {
-            St::Data | St::Plaintext | St::Raw(_) | St::Cdata | St::Comment => {}
-            St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-                if self.construct_raw.is_some() =>
-            {
-                // The end tag of a `<textarea>`, `<script>`… cut off: html5ever would end the
-                // text at Markdown's next `>`, we would not.
-                let kind = self.construct_raw.unwrap_or(Raw::Rcdata);
-                self.panic(bytes, self.construct, bytes.len());
-                self.st = St::Raw(kind);
-            }
-            St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-                if tree.foreign_on_stack()
-                    || (!self.end_tag
-                        && (self.name == b"svg"
-                            || self.name == b"math"
-                            || RAW_TEXT_ELEMENTS.iter().any(|name| name.as_bytes() == self.name))) =>
+    fn finish_run(&mut self, tokenizer: &mut Tokenizer, bytes: &[u8]) {
+        let from = tokenizer.construct();
+        match tokenizer.cut() {
+            Cut::Nothing => {}
+            // The end tag of a `<textarea>`, `<script>`… cut off: html5ever would end the text
+            // at Markdown's next `>`, we would not.
+            Cut::TextEnd => self.panic(bytes, from, bytes.len(), false),
+            Cut::Tag
+                if self.tree.foreign_on_stack() || {
+                    let tag = tokenizer.tag();
+                    !tag.end && (tag.name == b"svg" || tag.name == b"math" || tags::text_only(&tag.name).is_some())
+                } =>
             {
                 // The tag would have opened SVG, MathML or text-only content, or closed some.
-                self.st = St::Data;
-                self.panic(bytes, self.construct, bytes.len());
+                self.panic(bytes, from, bytes.len(), true);
             }
-            St::TagOpen
-            | St::EndTagOpen
-            | St::TagName
-            | St::BeforeAttrName
-            | St::AttrName
-            | St::AfterAttrName
-            | St::BeforeAttrValue
-            | St::AttrValue(_)
-            | St::AfterAttrValueQuoted
-            | St::SelfClosing
-            | St::BogusComment
-            | St::Doctype => {
-                self.escape_span(bytes, self.construct, bytes.len());
+            Cut::Tag | Cut::Declaration => {
+                self.escape_span(bytes, from, bytes.len());
                 self.note_text(b"<");
-                self.st = St::Data;
                 self.diverged = true;
             }
-            St::RawEndOpen(kind) | St::RawEndName(kind) => {
-                self.panic(bytes, self.construct, bytes.len());
-                self.st = St::Raw(kind);
-            }
-            // Markdown's output starts with a newline or a tag: these go back to the base state.
-            St::RawLt(kind) | St::EscapedDash(kind) | St::EscapedDashDash(kind) => self.st = St::Raw(kind),
-            St::EscapeStart | St::EscapeStartDash => self.st = St::Raw(Raw::Script),
-            St::DoubleEscapeStart => self.st = St::Raw(Raw::Escaped),
-            St::DoubleEscapeEnd => self.st = St::Raw(Raw::DoubleEscaped),
-            St::CommentStart
-            | St::CommentStartDash
-            | St::CommentLt
-            | St::CommentLtBang
-            | St::CommentLtBangDash
-            | St::CommentLtBangDashDash
-            | St::CommentEndDash
-            | St::CommentEnd
-            | St::CommentEndBang => self.st = St::Comment,
-            St::CdataBracket | St::CdataEnd => self.st = St::Cdata,
         }
     }
 }
 
-/// After `<!` at `at`: the state a markup declaration opens and how many bytes name it, or
-/// `None` when the run ends before that is decided.
-fn markup_declaration(bytes: &[u8], at: usize, allow_cdata: bool) -> Option<(St, usize)> {
-    let rest = &bytes[at..];
-    let starts = |pattern: &[u8], exact: bool| -> Option<bool> {
-        let n = rest.len().min(pattern.len());
-        let same = if exact {
-            rest[..n] == pattern[..n]
+impl Sink for Bound {
+    fn text(&mut self, text: &[u8]) {
+        self.note_text(text);
+    }
+
+    /// In a panic, a `<` is escaped but where it starts a start tag in data (to let through
+    /// those leaving SVG and MathML content).
+    fn less_than(&mut self, bytes: &[u8], at: usize, text_only: bool) -> bool {
+        if !self.panic || (!text_only && bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)) {
+            return true;
+        }
+        self.escapes.push(at);
+        false
+    }
+
+    fn cdata(&self) -> bool {
+        self.tree.allow_cdata()
+    }
+
+    fn tag(&mut self, tag: &TagToken, bytes: &[u8], span: Range<usize>) -> Option<TextOnly> {
+        self.flush_text();
+        let atom = name_of_bytes(&tag.name);
+        // (A tag name starts with a letter and ends before an ASCII byte: it is whole UTF-8.)
+        let name = std::str::from_utf8(atom.bytes()).unwrap_or_default();
+        let tree = &mut self.tree;
+        if tag.end {
+            if tree.in_text() {
+                tree.end_tag(name);
+                return None;
+            }
+            if let Some(count) = self.escaped.get_mut(&tag.name).filter(|count| **count > 0) {
+                *count -= 1;
+                if tree.foreign_on_stack() {
+                    self.panic(bytes, span.start, span.end, true);
+                    return None;
+                }
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+            if self.panic {
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+            tree.end_tag(name);
+            return None;
+        }
+        let html_rules = tree.html_rules_for_start(name);
+        let font_breakout = name == "font"
+            && tag
+                .attributes()
+                .any(|(name, _)| matches!(name, b"color" | b"face" | b"size"));
+        if self.panic {
+            // Only a tag that leaves SVG or MathML content goes through (it pops at least the
+            // element it would push): the text after it is no longer theirs.
+            let leaves_foreign = !html_rules && (is_breakout(name.as_bytes()) || font_breakout);
+            if !leaves_foreign {
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                return None;
+            }
+        }
+        let enters_foreign = html_rules && !tag.self_closing && matches!(name, "svg" | "math");
+        if enters_foreign && self.diverged {
+            // What html5ever reads already differs from what was written: SVG or MathML content
+            // opened now might not be where the writer had it.
+            self.panic(bytes, span.start, span.end, true);
+            return None;
+        }
+        let grows = tree.would_grow(name, tag.self_closing, html_rules, font_breakout);
+        if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
+            let text_only = html_rules && tags::text_only(name.as_bytes()).is_some();
+            if !text_only {
+                if !html_rules || tree.foreign_on_stack() || enters_foreign {
+                    // Escaping one tag here could change how the tags after it are read.
+                    self.panic(bytes, span.start, span.end, true);
+                    return None;
+                }
+                self.escape_span(bytes, span.start, span.end);
+                self.note_text(b"<");
+                self.diverged = true;
+                *self.escaped.entry(tag.name.clone()).or_insert(0) += 1;
+                return None;
+            }
+        }
+        let key = if is_formatting(name.as_bytes()) {
+            attribute_key(tag)
         } else {
-            rest[..n].eq_ignore_ascii_case(&pattern[..n])
+            String::new()
         };
-        match (same, n == pattern.len()) {
-            (false, _) => Some(false),
-            (true, true) => Some(true),
-            (true, false) => None,
-        }
-    };
-    let mut undecided = false;
-    let candidates: [(&[u8], bool, St, bool); 3] = [
-        (b"--", true, St::CommentStart, true),
-        (b"doctype", false, St::Doctype, true),
-        (b"[CDATA[", true, St::Cdata, allow_cdata),
-    ];
-    for (pattern, exact, state, _) in candidates.into_iter().filter(|candidate| candidate.3) {
-        match starts(pattern, exact) {
-            Some(true) => return Some((state, pattern.len())),
-            Some(false) => {}
-            None => undecided = true,
-        }
-    }
-    if undecided {
-        None
-    } else {
-        Some((St::BogusComment, 0))
-    }
-}
-
-/// The offset of the next `<` at or after `from`, or the length.
-fn memchr_lt(bytes: &[u8], from: usize) -> usize {
-    find(bytes, from, b'<').unwrap_or(bytes.len())
-}
-
-/// The offset of the next `needle` at or after `from`, eight bytes at a time.
-fn find(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let pattern = u64::from_ne_bytes([needle; 8]);
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word) ^ pattern;
-        // The lowest byte that was `needle` is the lowest byte now zero.
-        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == needle)
-        .map(|offset| at + offset)
-}
-
-fn is_formatting(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"a" | b"b"
-            | b"big"
-            | b"code"
-            | b"em"
-            | b"font"
-            | b"i"
-            | b"nobr"
-            | b"s"
-            | b"small"
-            | b"strike"
-            | b"strong"
-            | b"tt"
-            | b"u"
-    )
-}
-
-// ---------------------------------------------------------------------------------------------
-// The model of html5ever's tree builder (fragment parsing in a `<div>`, as ammonia parses): its
-// stack of open elements, list of active formatting elements and insertion modes, following
-// html5ever 0.40's rules for every token. It builds no tree: only the stack matters here.
-// ---------------------------------------------------------------------------------------------
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Ns {
-    Html,
-    Svg,
-    MathMl,
-}
-
-/// An element's name, lowercase, stored inline when short (as tag names are).
-#[derive(Clone, Debug)]
-enum Name {
-    Inline(u8, [u8; 22]),
-    Other(Rc<[u8]>),
-}
-
-impl Name {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Name::Inline(len, bytes) => &bytes[..usize::from(*len)],
-            Name::Other(name) => name,
-        }
-    }
-}
-
-fn name_of(name: &str) -> Name {
-    name_of_bytes(name.as_bytes())
-}
-
-fn name_of_bytes(name: &[u8]) -> Name {
-    let mut bytes = [0; 22];
-    match bytes.get_mut(..name.len()) {
-        Some(inline) => {
-            inline.copy_from_slice(name);
-            Name::Inline(name.len() as u8, bytes)
-        }
-        None => Name::Other(Rc::from(name)),
-    }
-}
-
-#[derive(Clone, Debug)]
-struct Elem {
-    name: Name,
-    ns: Ns,
-    id: usize,
-    /// A MathML `annotation-xml` whose encoding makes it an HTML integration point.
-    html_annotation: bool,
-}
-
-#[derive(Clone, Debug)]
-enum Entry {
-    Marker,
-    /// `key`: the attributes, normalized (`None` for none).
-    Formatting {
-        id: usize,
-        name: Name,
-        key: Option<Rc<str>>,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Mode {
-    InBody,
-    Text,
-    InTable,
-    InCaption,
-    InColumnGroup,
-    InTableBody,
-    InRow,
-    InCell,
-    InTemplate,
-}
-
-struct StartTag<'t> {
-    name: &'t str,
-    /// The name, to give the element.
-    atom: Name,
-    self_closing: bool,
-    /// The attributes, normalized (for formatting elements only).
-    key: &'t str,
-    /// A `font` with `color`, `face` or `size`: it leaves SVG and MathML content.
-    font_breakout: bool,
-    html_annotation: bool,
-}
-
-impl StartTag<'_> {
-    fn named(name: &'static str) -> StartTag<'static> {
-        StartTag {
+        let html_annotation = name == "annotation-xml"
+            && tag.attribute(b"encoding").is_some_and(|value| {
+                value.eq_ignore_ascii_case(b"text/html") || value.eq_ignore_ascii_case(b"application/xhtml+xml")
+            });
+        self.tree.start_tag(&StartTag {
             name,
-            atom: name_of(name),
-            self_closing: false,
-            key: "",
-            font_breakout: false,
-            html_annotation: false,
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Scope {
-    Default,
-    ListItem,
-    Button,
-    Table,
-}
-
-struct Tree {
-    stack: Vec<Elem>,
-    list: Vec<Entry>,
-    /// By element id: whether it is on the stack.
-    on_stack: Vec<bool>,
-    /// How many SVG and MathML elements are on the stack.
-    foreign: usize,
-    /// Stack positions from which the elements are inside an element that was taken off the
-    /// stack in its middle (a misnested `<a>`, a `<form>`): still their ancestor in the tree.
-    /// Ascending.
-    detached: Vec<usize>,
-    mode: Mode,
-    orig_mode: Mode,
-    template_modes: Vec<Mode>,
-    form: Option<usize>,
-}
-
-impl Default for Tree {
-    fn default() -> Self {
-        Tree {
-            stack: Vec::new(),
-            list: Vec::new(),
-            on_stack: Vec::new(),
-            foreign: 0,
-            detached: Vec::new(),
-            mode: Mode::InBody,
-            orig_mode: Mode::InBody,
-            template_modes: Vec::new(),
-            form: None,
-        }
-    }
-}
-
-fn is_block_start(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"main"
-            | b"nav"
-            | b"ol"
-            | b"p"
-            | b"search"
-            | b"section"
-            | b"summary"
-            | b"ul"
-    )
-}
-
-fn is_block_end(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"address"
-            | b"article"
-            | b"aside"
-            | b"blockquote"
-            | b"button"
-            | b"center"
-            | b"details"
-            | b"dialog"
-            | b"dir"
-            | b"div"
-            | b"dl"
-            | b"fieldset"
-            | b"figcaption"
-            | b"figure"
-            | b"footer"
-            | b"header"
-            | b"hgroup"
-            | b"listing"
-            | b"main"
-            | b"menu"
-            | b"nav"
-            | b"ol"
-            | b"pre"
-            | b"search"
-            | b"section"
-            | b"select"
-            | b"summary"
-            | b"ul"
-    )
-}
-
-/// Start tags of the "in body" rules that insert an element and pop it at once: the void
-/// elements, but for `col` (ignored in body) and with `image` (read as `img`).
-fn is_void(name: &[u8]) -> bool {
-    name == b"image" || (name != b"col" && tags::is_void(name))
-}
-
-/// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
-fn is_breakout(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"b" | b"big"
-            | b"blockquote"
-            | b"body"
-            | b"br"
-            | b"center"
-            | b"code"
-            | b"dd"
-            | b"div"
-            | b"dl"
-            | b"dt"
-            | b"em"
-            | b"embed"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"head"
-            | b"hr"
-            | b"i"
-            | b"img"
-            | b"li"
-            | b"listing"
-            | b"menu"
-            | b"meta"
-            | b"nobr"
-            | b"ol"
-            | b"p"
-            | b"pre"
-            | b"ruby"
-            | b"s"
-            | b"small"
-            | b"span"
-            | b"strong"
-            | b"strike"
-            | b"sub"
-            | b"sup"
-            | b"table"
-            | b"tt"
-            | b"u"
-            | b"ul"
-            | b"var"
-    )
-}
-
-fn is_heading(name: &[u8]) -> bool {
-    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
-}
-
-fn implied_end(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"dd" | b"dt" | b"li" | b"option" | b"optgroup" | b"p" | b"rb" | b"rp" | b"rt" | b"rtc"
-    )
-}
-
-fn thoroughly_implied_end(name: &[u8]) -> bool {
-    implied_end(name)
-        || matches!(
-            name,
-            b"caption" | b"colgroup" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr"
-        )
-}
-
-impl Elem {
-    fn is(&self, name: &str) -> bool {
-        self.ns == Ns::Html && self.name.bytes() == name.as_bytes()
-    }
-
-    fn is_html(&self, test: fn(&[u8]) -> bool) -> bool {
-        self.ns == Ns::Html && test(self.name.bytes())
-    }
-
-    fn mathml_text_integration_point(&self) -> bool {
-        self.ns == Ns::MathMl && matches!(self.name.bytes(), b"mi" | b"mo" | b"mn" | b"ms" | b"mtext")
-    }
-
-    fn svg_html_integration_point(&self) -> bool {
-        self.ns == Ns::Svg && matches!(self.name.bytes(), b"foreignobject" | b"desc" | b"title")
-    }
-
-    fn special(&self) -> bool {
-        self.ns == Ns::Html && tags::is_special(self.name.bytes())
-    }
-
-    fn bounds(&self, scope: Scope) -> bool {
-        let default = || {
-            self.is_html(|n| {
-                matches!(
-                    n,
-                    b"applet"
-                        | b"caption"
-                        | b"html"
-                        | b"table"
-                        | b"td"
-                        | b"th"
-                        | b"marquee"
-                        | b"object"
-                        | b"select"
-                        | b"template"
-                )
-            }) || self.mathml_text_integration_point()
-                || self.svg_html_integration_point()
-        };
-        match scope {
-            Scope::Default => default(),
-            Scope::ListItem => default() || self.is("ol") || self.is("ul"),
-            Scope::Button => default() || self.is("button"),
-            Scope::Table => self.is_html(|n| matches!(n, b"html" | b"table" | b"template")),
-        }
-    }
-}
-
-impl Tree {
-    // --- the stack -----------------------------------------------------------------------------
-
-    fn new_elem(&mut self, name: Name, ns: Ns, html_annotation: bool) -> Elem {
-        let id = self.on_stack.len();
-        self.on_stack.push(false);
-        Elem {
-            name,
-            ns,
-            id,
+            atom: atom.clone(),
+            self_closing: tag.self_closing,
+            key: &key,
+            font_breakout,
             html_annotation,
-        }
-    }
-
-    fn push(&mut self, elem: Elem) {
-        self.on_stack[elem.id] = true;
-        if elem.ns != Ns::Html {
-            self.foreign += 1;
-        }
-        self.stack.push(elem);
-    }
-
-    fn push_html(&mut self, name: Name) -> usize {
-        let elem = self.new_elem(name, Ns::Html, false);
-        let id = elem.id;
-        self.push(elem);
-        id
-    }
-
-    fn forget(&mut self, elem: &Elem) {
-        self.on_stack[elem.id] = false;
-        if elem.ns != Ns::Html {
-            self.foreign -= 1;
-        }
-    }
-
-    fn pop(&mut self) -> Option<Elem> {
-        let elem = self.stack.pop()?;
-        self.forget(&elem);
-        while self.detached.last().is_some_and(|&from| from >= self.stack.len()) {
-            self.detached.pop();
-        }
-        Some(elem)
-    }
-
-    fn truncate(&mut self, len: usize) {
-        while self.stack.len() > len {
-            self.pop();
-        }
-    }
-
-    /// Takes the element at `index` off the stack; `detach` when it stays the tree ancestor of
-    /// the elements above it.
-    fn remove_at(&mut self, index: usize, detach: bool) {
-        let elem = self.stack.remove(index);
-        self.forget(&elem);
-        for from in &mut self.detached {
-            if *from > index {
-                *from -= 1;
-            }
-        }
-        if detach && index < self.stack.len() {
-            let at = self.detached.partition_point(|&from| from <= index);
-            self.detached.insert(at, index);
-        }
-    }
-
-    fn insert_at(&mut self, index: usize, elem: Elem) {
-        self.on_stack[elem.id] = true;
-        self.stack.insert(index, elem);
-        for from in &mut self.detached {
-            if *from > index {
-                *from += 1;
-            }
-        }
-    }
-
-    fn current(&self) -> Option<&Elem> {
-        self.stack.last()
-    }
-
-    fn current_is(&self, name: &str) -> bool {
-        self.current().is_some_and(|elem| elem.is(name))
-    }
-
-    /// Elements on the stack, plus formatting elements waiting to be reopened, plus ancestors
-    /// taken off the stack: the depth the tree can reach without another start tag.
-    fn load(&self) -> usize {
-        let waiting = self
-            .list
-            .iter()
-            .filter(|entry| matches!(entry, Entry::Formatting { id, .. } if !self.on_stack[*id]))
-            .count();
-        self.stack.len() + waiting + self.detached.len()
-    }
-
-    fn foreign_on_stack(&self) -> bool {
-        self.foreign > 0
-    }
-
-    fn in_scope(&self, scope: Scope, found: impl Fn(&Elem) -> bool) -> bool {
-        for elem in self.stack.iter().rev() {
-            if found(elem) {
-                return true;
-            }
-            if elem.bounds(scope) {
-                return false;
-            }
-        }
-        false
-    }
-
-    fn in_scope_named(&self, scope: Scope, name: &str) -> bool {
-        self.in_scope(scope, |elem| elem.is(name))
-    }
-
-    fn has_html(&self, name: &str) -> bool {
-        self.stack.iter().any(|elem| elem.is(name))
-    }
-
-    /// Pops until an element for which `done` holds has been popped.
-    fn pop_until(&mut self, done: impl Fn(&Elem) -> bool) {
-        while let Some(elem) = self.pop() {
-            if done(&elem) {
-                break;
-            }
-        }
-    }
-
-    fn pop_until_named(&mut self, name: &str) {
-        self.pop_until(|elem| elem.is(name));
-    }
-
-    /// Pops until the current node is one of `names` (or the stack is empty).
-    fn pop_until_current(&mut self, names: &[&str]) {
-        while let Some(elem) = self.current() {
-            if elem.ns == Ns::Html && names.iter().any(|name| name.as_bytes() == elem.name.bytes()) {
-                break;
-            }
-            self.pop();
-        }
-    }
-
-    fn generate_implied_end(&mut self, except: Option<&str>) {
-        while let Some(elem) = self.current() {
-            if !elem.is_html(implied_end) || except.is_some_and(|except| elem.is(except)) {
-                break;
-            }
-            self.pop();
-        }
-    }
-
-    fn generate_implied_end_thoroughly(&mut self) {
-        while self.current().is_some_and(|elem| elem.is_html(thoroughly_implied_end)) {
-            self.pop();
-        }
-    }
-
-    fn close_p(&mut self) {
-        self.generate_implied_end(Some("p"));
-        self.pop_until_named("p");
-    }
-
-    fn close_p_in_button_scope(&mut self) {
-        if self.in_scope_named(Scope::Button, "p") {
-            self.close_p();
-        }
-    }
-
-    // --- the list of active formatting elements ---------------------------------------------
-
-    fn clear_to_marker(&mut self) {
-        while let Some(entry) = self.list.pop() {
-            if matches!(entry, Entry::Marker) {
-                break;
-            }
-        }
-    }
-
-    fn list_position(&self, id: usize) -> Option<usize> {
-        self.list
-            .iter()
-            .rposition(|entry| matches!(entry, Entry::Formatting { id: entry_id, .. } if *entry_id == id))
-    }
-
-    fn marker_or_open(&self, entry: &Entry) -> bool {
-        match entry {
-            Entry::Marker => true,
-            Entry::Formatting { id, .. } => self.on_stack[*id],
-        }
-    }
-
-    fn reconstruct(&mut self) {
-        let Some(last) = self.list.last() else { return };
-        if self.marker_or_open(last) {
-            return;
-        }
-        let mut index = self.list.len() - 1;
-        while index > 0 {
-            index -= 1;
-            if self.marker_or_open(&self.list[index]) {
-                index += 1;
-                break;
-            }
-        }
-        for index in index..self.list.len() {
-            let Entry::Formatting { name, key, .. } = self.list[index].clone() else {
-                continue;
-            };
-            let elem = self.new_elem(name.clone(), Ns::Html, false);
-            let id = elem.id;
-            self.push(elem);
-            self.list[index] = Entry::Formatting { id, name, key };
-        }
-    }
-
-    fn push_formatting(&mut self, tag: &StartTag<'_>) {
-        let (name, key) = (tag.name, tag.key);
-        let mut matches = 0;
-        let mut first = None;
-        for (index, entry) in self.list.iter().enumerate().rev() {
-            match entry {
-                Entry::Marker => break,
-                Entry::Formatting {
-                    name: entry_name,
-                    key: entry_key,
-                    ..
-                } if entry_name.bytes() == name.as_bytes() && entry_key.as_deref().unwrap_or("") == key => {
-                    matches += 1;
-                    first = Some(index);
-                }
-                Entry::Formatting { .. } => {}
-            }
-        }
-        if matches >= 3 {
-            if let Some(first) = first {
-                self.list.remove(first);
-            }
-        }
-        let id = self.push_html(tag.atom.clone());
-        self.list.push(Entry::Formatting {
-            id,
-            name: tag.atom.clone(),
-            key: (!key.is_empty()).then(|| Rc::from(key)),
-        });
-    }
-
-    /// The adoption agency algorithm, as html5ever runs it, on the stack and the list only.
-    fn adoption_agency(&mut self, subject: &str) {
-        if let Some(current) = self.current() {
-            if current.is(subject) && self.list_position(current.id).is_none() {
-                self.pop();
-                return;
-            }
-        }
-        for _ in 0..8 {
-            let mut found = None;
-            for (index, entry) in self.list.iter().enumerate().rev() {
-                match entry {
-                    Entry::Marker => break,
-                    Entry::Formatting { id, name, key } if name.bytes() == subject.as_bytes() => {
-                        found = Some((index, *id, name.clone(), key.clone()));
-                        break;
-                    }
-                    Entry::Formatting { .. } => {}
-                }
-            }
-            let Some((list_index, fmt_id, fmt_name, fmt_key)) = found else {
-                self.end_tag_in_body_generic(subject);
-                return;
-            };
-            let Some(fmt_index) = self.stack.iter().rposition(|elem| elem.id == fmt_id) else {
-                self.list.remove(list_index);
-                return;
-            };
-            if !self.in_scope(Scope::Default, |elem| elem.id == fmt_id) {
-                return;
-            }
-            let Some(block_index) = (fmt_index..self.stack.len()).find(|&i| self.stack[i].special()) else {
-                self.truncate(fmt_index);
-                self.list.remove(list_index);
-                return;
-            };
-            let block_id = self.stack[block_index].id;
-            // The bookmark: replace the formatting element's entry, or insert after an entry.
-            let mut insert_after: Option<usize> = None;
-            let mut node_index = block_index;
-            let mut last_is_block = true;
-            let mut inner = 0;
-            loop {
-                inner += 1;
-                node_index -= 1;
-                let node_id = self.stack[node_index].id;
-                if node_id == fmt_id {
-                    break;
-                }
-                let position = self.list_position(node_id);
-                if inner > 3 {
-                    if let Some(position) = position {
-                        self.list.remove(position);
-                    }
-                    self.remove_at(node_index, false);
-                    continue;
-                }
-                let Some(position) = position else {
-                    self.remove_at(node_index, false);
-                    continue;
-                };
-                let node = self.stack[node_index].clone();
-                let Entry::Formatting { name, key, .. } = self.list[position].clone() else {
-                    continue;
-                };
-                let new = self.new_elem(node.name.clone(), Ns::Html, false);
-                let new_id = new.id;
-                self.forget(&node);
-                self.on_stack[new_id] = true;
-                self.stack[node_index] = new;
-                self.list[position] = Entry::Formatting { id: new_id, name, key };
-                if last_is_block {
-                    insert_after = Some(new_id);
-                }
-                last_is_block = false;
-            }
-            let new = self.new_elem(fmt_name.clone(), Ns::Html, false);
-            let new_id = new.id;
-            let new_entry = Entry::Formatting {
-                id: new_id,
-                name: fmt_name,
-                key: fmt_key,
-            };
-            match insert_after {
-                None => {
-                    if let Some(position) = self.list_position(fmt_id) {
-                        self.list[position] = new_entry;
-                    }
-                }
-                Some(previous) => {
-                    if let Some(position) = self.list_position(previous) {
-                        self.list.insert(position + 1, new_entry);
-                    }
-                    if let Some(position) = self.list_position(fmt_id) {
-                        self.list.remove(position);
-                    }
-                }
-            }
-            if let Some(index) = self.stack.iter().rposition(|elem| elem.id == fmt_id) {
-                self.remove_at(index, false);
-            }
-            if let Some(index) = self.stack.iter().position(|elem| elem.id == block_id) {
-                self.insert_at(index + 1, new);
-            }
-        }
-    }
-
-    // --- tokens ----------------------------------------------------------------------------------
-
-    /// Whether a start tag named `name` is read by the HTML rules (not as SVG or MathML content).
-    fn html_rules_for_start(&self, name: &str) -> bool {
-        let Some(current) = self.current() else { return true };
-        if current.ns == Ns::Html || current.svg_html_integration_point() {
-            return true;
-        }
-        if current.mathml_text_integration_point() && name != "mglyph" && name != "malignmark" {
-            return true;
-        }
-        if current.ns == Ns::MathMl && current.name.bytes() == b"annotation-xml" {
-            return name == "svg" || current.html_annotation;
-        }
-        false
-    }
-
-    fn html_rules_for_text(&self) -> bool {
-        self.current().is_none_or(|current| {
-            current.ns == Ns::Html
-                || current.svg_html_integration_point()
-                || current.mathml_text_integration_point()
-                || (current.ns == Ns::MathMl && current.name.bytes() == b"annotation-xml" && current.html_annotation)
         })
     }
+}
 
-    /// Whether `<![CDATA[` opens a CDATA section (in SVG and MathML content).
-    fn allow_cdata(&self) -> bool {
-        self.current().is_some_and(|current| current.ns != Ns::Html)
+/// A tag's attributes as one string, for comparing formatting elements ("Noah's Ark"): sorted
+/// by name, and of a repeated name the first (html5ever drops the others).
+fn attribute_key(tag: &TagToken) -> String {
+    let mut pairs: Vec<(&[u8], &[u8])> = tag.attributes().collect();
+    // Stable: of equal names, the first written stays first, and is the one kept.
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    pairs.dedup_by(|a, b| a.0 == b.0);
+    let mut key = Vec::new();
+    for (name, value) in pairs {
+        key.extend_from_slice(name);
+        key.push(b'=');
+        key.extend_from_slice(value);
+        key.push(0);
     }
-
-    /// Whether a start tag may leave more elements on the stack than there are. (A tag that
-    /// leaves SVG or MathML content pops at least one element before it pushes one.)
-    fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool, font_breakout: bool) -> bool {
-        if html_rules {
-            !is_void(name.as_bytes()) && !matches!(name, "html" | "body" | "head" | "frameset")
-        } else {
-            !(self_closing || is_breakout(name.as_bytes()) || (name == "font" && font_breakout))
-        }
-    }
-
-    fn characters(&mut self, visible: bool) {
-        if !self.html_rules_for_text() {
-            return;
-        }
-        match self.mode {
-            Mode::Text => {}
-            Mode::InBody | Mode::InCaption | Mode::InCell | Mode::InTemplate => self.reconstruct(),
-            Mode::InTable | Mode::InTableBody | Mode::InRow => {
-                // "In table text": whitespace stays, other text is foster-parented by the body rules.
-                let table_current = self.current().is_some_and(|elem| {
-                    elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr"))
-                });
-                if visible || !table_current {
-                    self.reconstruct();
-                }
-            }
-            Mode::InColumnGroup => {
-                if visible && self.current_is("colgroup") {
-                    self.pop();
-                    self.mode = Mode::InTable;
-                    self.characters(visible);
-                }
-            }
-        }
-    }
-
-    /// A start tag; returns the tokenizer state it switches to, if any.
-    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<St> {
-        if self.html_rules_for_start(tag.name) {
-            let mode = self.mode;
-            return self.start_in(mode, tag);
-        }
-        if is_breakout(tag.name.as_bytes()) || (tag.name == "font" && tag.font_breakout) {
-            while let Some(current) = self.current() {
-                if current.ns == Ns::Html
-                    || current.mathml_text_integration_point()
-                    || current.svg_html_integration_point()
-                {
-                    break;
-                }
-                self.pop();
-            }
-            let mode = self.mode;
-            return self.start_in(mode, tag);
-        }
-        let ns = self.current().map_or(Ns::Html, |current| current.ns);
-        if !tag.self_closing {
-            let name = tag.atom.clone();
-            let html_annotation = ns == Ns::MathMl && tag.html_annotation;
-            let elem = self.new_elem(name, ns, html_annotation);
-            self.push(elem);
-        }
-        None
-    }
-
-    fn raw(&mut self, tag: &StartTag<'_>, state: St) -> Option<St> {
-        self.push_html(tag.atom.clone());
-        if state != St::Plaintext {
-            self.orig_mode = self.mode;
-            self.mode = Mode::Text;
-        }
-        Some(state)
-    }
-
-    /// The "in head" rules for the tags the other modes hand to them.
-    fn start_in_head(&mut self, tag: &StartTag<'_>) -> Option<St> {
-        match tag.name {
-            "title" => self.raw(tag, St::Raw(Raw::Rcdata)),
-            "noframes" | "style" => self.raw(tag, St::Raw(Raw::Rawtext)),
-            "script" => self.raw(tag, St::Raw(Raw::Script)),
-            "template" => {
-                self.push_html(name_of("template"));
-                self.list.push(Entry::Marker);
-                self.mode = Mode::InTemplate;
-                self.template_modes.push(Mode::InTemplate);
-                None
-            }
-            // base, basefont, bgsound, link, meta: inserted and popped.
-            _ => None,
-        }
-    }
-
-    fn end_template(&mut self) {
-        if !self.has_html("template") {
-            return;
-        }
-        self.generate_implied_end_thoroughly();
-        self.pop_until_named("template");
-        self.clear_to_marker();
-        self.template_modes.pop();
-        self.mode = self.reset_mode();
-    }
-
-    fn reset_mode(&self) -> Mode {
-        for elem in self.stack.iter().rev() {
-            if elem.ns != Ns::Html {
-                continue;
-            }
-            match elem.name.bytes() {
-                b"td" | b"th" => return Mode::InCell,
-                b"tr" => return Mode::InRow,
-                b"tbody" | b"thead" | b"tfoot" => return Mode::InTableBody,
-                b"caption" => return Mode::InCaption,
-                b"colgroup" => return Mode::InColumnGroup,
-                b"table" => return Mode::InTable,
-                b"template" => return self.template_modes.last().copied().unwrap_or(Mode::InBody),
-                _ => {}
-            }
-        }
-        Mode::InBody
-    }
-
-    fn start_in(&mut self, mode: Mode, tag: &StartTag<'_>) -> Option<St> {
-        let name = tag.name;
-        match mode {
-            Mode::InBody | Mode::Text => self.start_in_body(tag),
-            Mode::InTable => match name {
-                "caption" => {
-                    self.pop_until_current(&["table", "template", "html"]);
-                    self.list.push(Entry::Marker);
-                    self.push_html(tag.atom.clone());
-                    self.mode = Mode::InCaption;
-                    None
-                }
-                "colgroup" => {
-                    self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(tag.atom.clone());
-                    self.mode = Mode::InColumnGroup;
-                    None
-                }
-                "col" => {
-                    self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(name_of("colgroup"));
-                    self.mode = Mode::InColumnGroup;
-                    self.start_in(Mode::InColumnGroup, tag)
-                }
-                "tbody" | "tfoot" | "thead" => {
-                    self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(tag.atom.clone());
-                    self.mode = Mode::InTableBody;
-                    None
-                }
-                "td" | "th" | "tr" => {
-                    self.pop_until_current(&["table", "template", "html"]);
-                    self.push_html(name_of("tbody"));
-                    self.mode = Mode::InTableBody;
-                    self.start_in(Mode::InTableBody, tag)
-                }
-                "table" => {
-                    if self.in_scope_named(Scope::Table, "table") {
-                        self.pop_until_named("table");
-                        self.mode = self.reset_mode();
-                        let mode = self.mode;
-                        return self.start_in(mode, tag);
-                    }
-                    None
-                }
-                "style" | "script" | "template" => self.start_in_head(tag),
-                "form" => {
-                    if !self.has_html("template") && self.form.is_none() {
-                        // Inserted and popped at once, but it becomes the form element.
-                        let id = self.push_html(name_of("form"));
-                        self.pop();
-                        self.form = Some(id);
-                    }
-                    None
-                }
-                _ => self.start_in_body(tag),
-            },
-            Mode::InCaption => match name {
-                "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
-                    if self.in_scope_named(Scope::Table, "caption") {
-                        self.generate_implied_end(None);
-                        self.pop_until_named("caption");
-                        self.clear_to_marker();
-                        self.mode = Mode::InTable;
-                        return self.start_in(Mode::InTable, tag);
-                    }
-                    None
-                }
-                _ => self.start_in_body(tag),
-            },
-            Mode::InColumnGroup => match name {
-                "html" => None,
-                "col" => None,
-                "template" => self.start_in_head(tag),
-                _ => {
-                    if self.current_is("colgroup") {
-                        self.pop();
-                        self.mode = Mode::InTable;
-                        return self.start_in(Mode::InTable, tag);
-                    }
-                    None
-                }
-            },
-            Mode::InTableBody => match name {
-                "tr" => {
-                    self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                    self.push_html(tag.atom.clone());
-                    self.mode = Mode::InRow;
-                    None
-                }
-                "th" | "td" => {
-                    self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                    self.push_html(name_of("tr"));
-                    self.mode = Mode::InRow;
-                    self.start_in(Mode::InRow, tag)
-                }
-                "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" => {
-                    if self.in_scope(Scope::Table, |elem| {
-                        elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot"))
-                    }) {
-                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTable;
-                        return self.start_in(Mode::InTable, tag);
-                    }
-                    None
-                }
-                _ => self.start_in(Mode::InTable, tag),
-            },
-            Mode::InRow => match name {
-                "th" | "td" => {
-                    self.pop_until_current(&["tr", "template", "html"]);
-                    self.push_html(tag.atom.clone());
-                    self.mode = Mode::InCell;
-                    self.list.push(Entry::Marker);
-                    None
-                }
-                "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" | "tr" => {
-                    if self.in_scope_named(Scope::Table, "tr") {
-                        self.pop_until_current(&["tr", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTableBody;
-                        return self.start_in(Mode::InTableBody, tag);
-                    }
-                    None
-                }
-                _ => self.start_in(Mode::InTable, tag),
-            },
-            Mode::InCell => match name {
-                "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
-                    if self.in_scope(Scope::Table, |elem| elem.is_html(|n| matches!(n, b"td" | b"th"))) {
-                        self.close_cell();
-                        self.mode = Mode::InRow;
-                        return self.start_in(Mode::InRow, tag);
-                    }
-                    None
-                }
-                _ => self.start_in_body(tag),
-            },
-            Mode::InTemplate => {
-                let next = match name {
-                    "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style"
-                    | "template" | "title" => return self.start_in_head(tag),
-                    "caption" | "colgroup" | "tbody" | "tfoot" | "thead" => Mode::InTable,
-                    "col" => Mode::InColumnGroup,
-                    "tr" => Mode::InTableBody,
-                    "td" | "th" => Mode::InRow,
-                    _ => Mode::InBody,
-                };
-                self.template_modes.pop();
-                self.template_modes.push(next);
-                self.mode = next;
-                self.start_in(next, tag)
-            }
-        }
-    }
-
-    fn close_cell(&mut self) {
-        self.generate_implied_end(None);
-        self.pop_until(|elem| elem.is_html(|n| matches!(n, b"td" | b"th")));
-        self.clear_to_marker();
-    }
-
-    fn start_in_body(&mut self, tag: &StartTag<'_>) -> Option<St> {
-        let name = tag.name;
-        match name {
-            "html" | "body" | "frameset" => None,
-            "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style" | "template"
-            | "title" => self.start_in_head(tag),
-            "menu" => {
-                self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            _ if is_block_start(name.as_bytes()) => {
-                self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            _ if is_heading(name.as_bytes()) => {
-                self.close_p_in_button_scope();
-                if self.current().is_some_and(|elem| elem.is_html(is_heading)) {
-                    self.pop();
-                }
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "pre" | "listing" => {
-                self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "form" => {
-                let in_template = self.has_html("template");
-                if self.form.is_none() || in_template {
-                    self.close_p_in_button_scope();
-                    let id = self.push_html(tag.atom.clone());
-                    if !in_template {
-                        self.form = Some(id);
-                    }
-                }
-                None
-            }
-            "li" | "dd" | "dt" => {
-                let closes = |elem: &Elem| {
-                    if name == "li" {
-                        elem.is("li")
-                    } else {
-                        elem.is("dd") || elem.is("dt")
-                    }
-                };
-                let mut to_close = None;
-                for elem in self.stack.iter().rev() {
-                    if closes(elem) {
-                        to_close = Some(if elem.is("li") {
-                            "li"
-                        } else if elem.is("dd") {
-                            "dd"
-                        } else {
-                            "dt"
-                        });
-                        break;
-                    }
-                    if elem.special() && !elem.is("address") && !elem.is("div") && !elem.is("p") {
-                        break;
-                    }
-                }
-                if let Some(close) = to_close {
-                    self.generate_implied_end(Some(close));
-                    self.pop_until_named(close);
-                }
-                self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "plaintext" => {
-                self.close_p_in_button_scope();
-                self.raw(tag, St::Plaintext)
-            }
-            "button" => {
-                if self.in_scope_named(Scope::Default, "button") {
-                    self.generate_implied_end(None);
-                    self.pop_until_named("button");
-                }
-                self.reconstruct();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "a" => {
-                let open_a = self
-                    .list
-                    .iter()
-                    .rev()
-                    .take_while(|entry| !matches!(entry, Entry::Marker))
-                    .find_map(|entry| match entry {
-                        Entry::Formatting { id, name, .. } if name.bytes() == b"a" => Some(*id),
-                        _ => None,
-                    });
-                if let Some(id) = open_a {
-                    self.adoption_agency("a");
-                    if let Some(position) = self.list_position(id) {
-                        self.list.remove(position);
-                    }
-                    if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
-                        self.remove_at(index, true);
-                    }
-                }
-                self.reconstruct();
-                self.push_formatting(tag);
-                None
-            }
-            "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike" | "strong" | "tt" | "u" => {
-                self.reconstruct();
-                self.push_formatting(tag);
-                None
-            }
-            "nobr" => {
-                self.reconstruct();
-                if self.in_scope_named(Scope::Default, "nobr") {
-                    self.adoption_agency("nobr");
-                    self.reconstruct();
-                }
-                self.push_formatting(tag);
-                None
-            }
-            "applet" | "marquee" | "object" => {
-                self.reconstruct();
-                self.push_html(tag.atom.clone());
-                self.list.push(Entry::Marker);
-                None
-            }
-            "table" => {
-                self.close_p_in_button_scope();
-                self.push_html(tag.atom.clone());
-                self.mode = Mode::InTable;
-                None
-            }
-            "area" | "br" | "embed" | "img" | "image" | "keygen" | "wbr" => {
-                self.reconstruct();
-                None
-            }
-            "input" => {
-                if self.in_scope_named(Scope::Default, "select") {
-                    self.pop_until_named("select");
-                }
-                self.reconstruct();
-                None
-            }
-            "param" | "source" | "track" => None,
-            "hr" => {
-                self.close_p_in_button_scope();
-                if self.in_scope_named(Scope::Default, "select") {
-                    self.generate_implied_end(None);
-                }
-                None
-            }
-            "textarea" => self.raw(tag, St::Raw(Raw::Rcdata)),
-            "xmp" => {
-                self.close_p_in_button_scope();
-                self.reconstruct();
-                self.raw(tag, St::Raw(Raw::Rawtext))
-            }
-            "iframe" | "noembed" | "noscript" => self.raw(tag, St::Raw(Raw::Rawtext)),
-            "select" => {
-                if self.in_scope_named(Scope::Default, "select") {
-                    self.pop_until_named("select");
-                } else {
-                    self.reconstruct();
-                    self.push_html(tag.atom.clone());
-                }
-                None
-            }
-            "option" | "optgroup" => {
-                if self.in_scope_named(Scope::Default, "select") {
-                    if name == "option" {
-                        self.generate_implied_end(Some("optgroup"));
-                    } else {
-                        self.generate_implied_end(None);
-                    }
-                } else if self.current_is("option") {
-                    self.pop();
-                }
-                self.reconstruct();
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "rb" | "rtc" | "rp" | "rt" => {
-                if self.in_scope_named(Scope::Default, "ruby") {
-                    let except = if matches!(name, "rp" | "rt") { Some("rtc") } else { None };
-                    self.generate_implied_end(except);
-                }
-                self.push_html(tag.atom.clone());
-                None
-            }
-            "math" | "svg" => {
-                self.reconstruct();
-                if !tag.self_closing {
-                    let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
-                    let elem = self.new_elem(tag.atom.clone(), ns, false);
-                    self.push(elem);
-                }
-                None
-            }
-            "caption" | "col" | "colgroup" | "frame" | "head" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
-                None
-            }
-            _ => {
-                self.reconstruct();
-                self.push_html(tag.atom.clone());
-                None
-            }
-        }
-    }
-
-    fn end_tag(&mut self, name: &str) {
-        if self.mode == Mode::Text {
-            self.pop();
-            self.mode = self.orig_mode;
-            return;
-        }
-        let foreign = self.current().is_some_and(|current| current.ns != Ns::Html);
-        if !foreign {
-            let mode = self.mode;
-            return self.end_in(mode, name);
-        }
-        if name == "br" || name == "p" {
-            while let Some(current) = self.current() {
-                if current.ns == Ns::Html
-                    || current.mathml_text_integration_point()
-                    || current.svg_html_integration_point()
-                {
-                    break;
-                }
-                self.pop();
-            }
-            let mode = self.mode;
-            return self.end_in(mode, name);
-        }
-        let mut index = self.stack.len() - 1;
-        let mut first = true;
-        loop {
-            let elem = &self.stack[index];
-            if !first && elem.ns == Ns::Html {
-                let mode = self.mode;
-                return self.end_in(mode, name);
-            }
-            if elem.name.bytes().eq_ignore_ascii_case(name.as_bytes()) {
-                self.truncate(index);
-                return;
-            }
-            first = false;
-            if index == 0 {
-                return;
-            }
-            index -= 1;
-        }
-    }
-
-    fn end_in(&mut self, mode: Mode, name: &str) {
-        match mode {
-            Mode::InBody | Mode::Text => self.end_in_body(name),
-            Mode::InTable => match name {
-                "table" => {
-                    if self.in_scope_named(Scope::Table, "table") {
-                        self.pop_until_named("table");
-                        self.mode = self.reset_mode();
-                    }
-                }
-                "body" | "caption" | "col" | "colgroup" | "html" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {
-                }
-                "template" => self.end_template(),
-                _ => self.end_in_body(name),
-            },
-            Mode::InCaption => match name {
-                "table" | "caption" => {
-                    if self.in_scope_named(Scope::Table, "caption") {
-                        self.generate_implied_end(None);
-                        self.pop_until_named("caption");
-                        self.clear_to_marker();
-                        self.mode = Mode::InTable;
-                        if name == "table" {
-                            self.end_in(Mode::InTable, name);
-                        }
-                    }
-                }
-                "body" | "col" | "colgroup" | "html" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" => {}
-                _ => self.end_in_body(name),
-            },
-            Mode::InColumnGroup => match name {
-                "colgroup" => {
-                    if self.current_is("colgroup") {
-                        self.pop();
-                        self.mode = Mode::InTable;
-                    }
-                }
-                "col" => {}
-                "template" => self.end_template(),
-                _ => {
-                    if self.current_is("colgroup") {
-                        self.pop();
-                        self.mode = Mode::InTable;
-                        self.end_in(Mode::InTable, name);
-                    }
-                }
-            },
-            Mode::InTableBody => match name {
-                "tbody" | "tfoot" | "thead" => {
-                    if self.in_scope_named(Scope::Table, name) {
-                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTable;
-                    }
-                }
-                "table" => {
-                    if self.in_scope(Scope::Table, |elem| {
-                        elem.is_html(|n| matches!(n, b"table" | b"tbody" | b"tfoot"))
-                    }) {
-                        self.pop_until_current(&["tbody", "tfoot", "thead", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTable;
-                        self.end_in(Mode::InTable, name);
-                    }
-                }
-                "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" | "tr" => {}
-                _ => self.end_in(Mode::InTable, name),
-            },
-            Mode::InRow => match name {
-                "tr" => {
-                    if self.in_scope_named(Scope::Table, "tr") {
-                        self.pop_until_current(&["tr", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTableBody;
-                    }
-                }
-                "table" => {
-                    if self.in_scope_named(Scope::Table, "tr") {
-                        self.pop_until_current(&["tr", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTableBody;
-                        self.end_in(Mode::InTableBody, name);
-                    }
-                }
-                "tbody" | "tfoot" | "thead" => {
-                    if self.in_scope_named(Scope::Table, name) && self.in_scope_named(Scope::Table, "tr") {
-                        self.pop_until_current(&["tr", "template", "html"]);
-                        self.pop();
-                        self.mode = Mode::InTableBody;
-                        self.end_in(Mode::InTableBody, name);
-                    }
-                }
-                "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" => {}
-                _ => self.end_in(Mode::InTable, name),
-            },
-            Mode::InCell => match name {
-                "td" | "th" => {
-                    if self.in_scope_named(Scope::Table, name) {
-                        self.generate_implied_end(None);
-                        self.pop_until_named(name);
-                        self.clear_to_marker();
-                        self.mode = Mode::InRow;
-                    }
-                }
-                "body" | "caption" | "col" | "colgroup" | "html" => {}
-                "table" | "tbody" | "tfoot" | "thead" | "tr" => {
-                    if self.in_scope_named(Scope::Table, name) {
-                        self.close_cell();
-                        self.mode = Mode::InRow;
-                        self.end_in(Mode::InRow, name);
-                    }
-                }
-                _ => self.end_in_body(name),
-            },
-            Mode::InTemplate => {
-                if name == "template" {
-                    self.end_template();
-                }
-            }
-        }
-    }
-
-    fn end_in_body(&mut self, name: &str) {
-        match name {
-            "template" => self.end_template(),
-            "body" | "html" => {}
-            _ if is_block_end(name.as_bytes()) => {
-                if self.in_scope_named(Scope::Default, name) {
-                    self.generate_implied_end(None);
-                    self.pop_until_named(name);
-                }
-            }
-            "form" => {
-                if self.has_html("template") {
-                    if self.in_scope_named(Scope::Default, "form") {
-                        self.generate_implied_end(None);
-                        self.pop_until_named("form");
-                    }
-                    return;
-                }
-                let Some(id) = self.form.take() else { return };
-                if !self.in_scope(Scope::Default, |elem| elem.id == id) {
-                    return;
-                }
-                self.generate_implied_end(None);
-                if let Some(index) = self.stack.iter().rposition(|elem| elem.id == id) {
-                    self.remove_at(index, true);
-                }
-            }
-            "p" => {
-                if !self.in_scope_named(Scope::Button, "p") {
-                    // An empty `p` is inserted and closed at once.
-                    return;
-                }
-                self.close_p();
-            }
-            "li" => {
-                if self.in_scope_named(Scope::ListItem, "li") {
-                    self.generate_implied_end(Some("li"));
-                    self.pop_until_named("li");
-                }
-            }
-            "dd" | "dt" => {
-                if self.in_scope_named(Scope::Default, name) {
-                    self.generate_implied_end(Some(name));
-                    self.pop_until_named(name);
-                }
-            }
-            _ if is_heading(name.as_bytes()) => {
-                if self.in_scope(Scope::Default, |elem| elem.is_html(is_heading)) {
-                    self.generate_implied_end(None);
-                    self.pop_until(|elem| elem.is_html(is_heading));
-                }
-            }
-            _ if is_formatting(name.as_bytes()) => self.adoption_agency(name),
-            "applet" | "marquee" | "object" => {
-                if self.in_scope_named(Scope::Default, name) {
-                    self.generate_implied_end(None);
-                    self.pop_until_named(name);
-                    self.clear_to_marker();
-                }
-            }
-            "br" => self.reconstruct(),
-            _ => self.end_tag_in_body_generic(name),
-        }
-    }
-
-    fn end_tag_in_body_generic(&mut self, name: &str) {
-        let mut found = None;
-        for (index, elem) in self.stack.iter().enumerate().rev() {
-            if elem.is(name) {
-                found = Some(index);
-                break;
-            }
-            if elem.special() {
-                return;
-            }
-        }
-        let Some(index) = found else { return };
-        self.generate_implied_end(Some(name));
-        self.truncate(index);
-    }
+    String::from_utf8_lossy(&key).into_owned()
 }
 
 #[cfg(test)]
@@ -3153,19 +1020,17 @@ mod tests {
     const BOUND: usize = LIMITS.depth + LIMITS.html_slack + 4;
 
     #[test]
-    fn find_is_position() {
-        let bytes: Vec<u8> = (0..40u8)
-            .map(|i| [b'a', b'<', 0x80, 0xFF, 0x3B, 0x3D][usize::from(i) % 6])
-            .collect();
-        for len in 0..bytes.len() {
-            for from in 0..=len {
-                for needle in [b'<', b'=', 0x80, b'z'] {
-                    let slice = &bytes[..len];
-                    let expected = slice[from..].iter().position(|&b| b == needle).map(|p| from + p);
-                    assert_eq!(find(slice, from, needle), expected);
-                }
+    fn a_formatting_elements_key_keeps_the_first_of_a_repeated_attribute() {
+        struct Keys(Vec<String>);
+        impl Sink for Keys {
+            fn tag(&mut self, tag: &TagToken, _: &[u8], _: Range<usize>) -> Option<TextOnly> {
+                self.0.push(attribute_key(tag));
+                None
             }
         }
+        let mut keys = Keys(Vec::new());
+        Tokenizer::default().run(b"<b x=2 y=3 x=1><b y=3 x=2>", &mut keys);
+        assert_eq!(keys.0[0], keys.0[1]);
     }
 
     #[test]

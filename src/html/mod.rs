@@ -1,8 +1,11 @@
-//! The model of HTML: our typed markup and the one writer that serializes it, the nesting bound
-//! with its tokenizer and tree-builder model for raw HTML, and character references.
+//! The model of HTML: our typed markup and the one writer that serializes it, raw HTML's one
+//! tokenizer, the nesting bound and its model of html5ever's tree builder, HTML's categories of
+//! elements, and character references.
 
 pub(crate) mod depth;
 pub(crate) mod entities;
 pub(crate) mod markup;
 pub(crate) mod tags;
+pub(crate) mod tokenizer;
+pub(crate) mod tree;
 pub(crate) mod writer;

@@ -1,6 +1,8 @@
 //! HTML's categories of elements, each written once (the HTML standard's lists), for every model
-//! of the parser and serializer here: the nesting bound's tree builder, the fixed point's
-//! settler and the fast path's element flags.
+//! of the parser and serializer here: the tokenizer's text-only elements, the nesting bound's
+//! tree builder, the fixed point's settler, the removed report and the fast path's element flags.
+
+use crate::html::tokenizer::TextOnly;
 
 /// Elements the serializer writes without content or end tag.
 pub(crate) const fn is_void(name: &[u8]) -> bool {
@@ -115,4 +117,62 @@ pub(crate) const fn is_special(name: &[u8]) -> bool {
             | b"wbr"
             | b"xmp"
     )
+}
+
+/// `h1` to `h6`.
+pub(crate) const fn is_heading(name: &[u8]) -> bool {
+    matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
+}
+
+/// The tree builder's plain blocks ("in body"): their start tag closes an open `<p>` and is
+/// inserted, nothing more.
+#[inline(always)]
+pub(crate) const fn is_block(name: &[u8]) -> bool {
+    // Inlined, and by length first: the tree model asks for most start and end tags.
+    matches!(
+        (name.len(), name),
+        (1, b"p")
+            | (2, b"dl" | b"ol" | b"ul")
+            | (3, b"dir" | b"div" | b"nav")
+            | (4, b"main" | b"menu")
+            | (5, b"aside")
+            | (
+                6,
+                b"center" | b"dialog" | b"figure" | b"footer" | b"header" | b"hgroup" | b"search"
+            )
+            | (7, b"address" | b"article" | b"details" | b"section" | b"summary")
+            | (8, b"fieldset")
+            | (10, b"blockquote" | b"figcaption")
+    )
+}
+
+/// Start tags that close an open `<p>` ("in body"): the plain blocks, the headings, and those
+/// with rules of their own (a test checks them against the nesting bound's tree model).
+pub(crate) const fn closes_p(name: &[u8]) -> bool {
+    is_block(name)
+        || is_heading(name)
+        || matches!(
+            name,
+            b"dd" | b"dt" | b"form" | b"hr" | b"li" | b"listing" | b"plaintext" | b"pre" | b"table" | b"xmp"
+        )
+}
+
+/// The elements that "generate implied end tags" closes.
+pub(crate) const fn has_implied_end(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"dd" | b"dt" | b"li" | b"option" | b"optgroup" | b"p" | b"rb" | b"rp" | b"rt" | b"rtc"
+    )
+}
+
+/// The text-only content a start tag switches the tokenizer to, as the tree builder reads it in
+/// HTML content (with scripting enabled, as ammonia parses).
+pub(crate) const fn text_only(name: &[u8]) -> Option<TextOnly> {
+    Some(match name {
+        b"title" | b"textarea" => TextOnly::Rcdata,
+        b"iframe" | b"noembed" | b"noframes" | b"noscript" | b"style" | b"xmp" => TextOnly::Rawtext,
+        b"script" => TextOnly::ScriptData,
+        b"plaintext" => TextOnly::Plaintext,
+        _ => return None,
+    })
 }

@@ -86,36 +86,6 @@ pub(crate) const FAST_TAGS: [(&str, &[&str]); 55] = [
 /// Attributes the policy allows on every element (ammonia's `lang` and `title`, and ours).
 pub(crate) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", "title"];
 
-/// Start tags that close an open `<p>` (HTML's tree construction, "in body").
-const CLOSES_P: [&str; 26] = [
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-];
-
 /// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
 /// out once (at compile time) instead of by string comparisons per tag.
 #[derive(Clone, Copy)]
@@ -149,12 +119,9 @@ const FLAGS: [u8; FAST_TAGS.len()] = {
     while i < FAST_TAGS.len() {
         let name = FAST_TAGS[i].0;
         flags[i] = flag_if(tags::is_void(name.as_bytes()), IS_VOID)
-            | flag_if(listed(name, &CLOSES_P), CLOSES_AN_OPEN_P)
+            | flag_if(tags::closes_p(name.as_bytes()), CLOSES_AN_OPEN_P)
             | flag_if(tags::is_special(name.as_bytes()), IS_SPECIAL)
-            | flag_if(
-                name.len() == 2 && name.as_bytes()[0] == b'h' && name.as_bytes()[1].is_ascii_digit(),
-                IS_HEADING,
-            )
+            | flag_if(tags::is_heading(name.as_bytes()), IS_HEADING)
             | flag_if(listed(name, &["p"]), IS_PARAGRAPH)
             | flag_if(listed(name, &["a"]), IS_LINK);
         i += 1;
@@ -762,7 +729,35 @@ mod tests {
                 ["br", "hr", "img", "input"].contains(&name),
                 "{name}"
             );
-            assert_eq!(element.is(CLOSES_AN_OPEN_P), CLOSES_P.contains(&name), "{name}");
+            let closes_p = [
+                "article",
+                "blockquote",
+                "dd",
+                "details",
+                "div",
+                "dl",
+                "dt",
+                "figcaption",
+                "figure",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "header",
+                "hr",
+                "li",
+                "nav",
+                "ol",
+                "p",
+                "pre",
+                "section",
+                "summary",
+                "table",
+                "ul",
+            ];
+            assert_eq!(element.is(CLOSES_AN_OPEN_P), closes_p.contains(&name), "{name}");
             // Of the fast tags, the phrasing ones are not special.
             let phrasing = [
                 "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",

@@ -3,9 +3,10 @@
 //!
 //! ammonia does not say what it removes, so this module explains it from the same rules. It
 //! watches the parser's events on their way into the pipeline (no second parse); raw HTML goes
-//! through a scanner that reads tags, attributes, comments and raw text the way the HTML
-//! tokenizer does (html5ever's, which ammonia parses with, is the reference it is tested against),
-//! and each start tag and attribute is checked against the policy's own allow-lists (read from
+//! through raw HTML's one tokenizer (`html::tokenizer`, the nesting bound's too), which reads
+//! tags, attributes, comments and raw text, script escapes included, the way html5ever's does
+//! (ammonia parses with it; the tests here check the two agree), and each start tag and
+//! attribute is checked against the policy's own allow-lists (read from
 //! `sanitize::policy`), its URL schemes and its attribute filter. Markdown link and image
 //! destinations are checked against the schemes too. The sanitizer stays the authority: this is a
 //! report, and nothing here changes the HTML.
@@ -13,10 +14,9 @@
 //! Limits, where the report and the sanitizer can disagree:
 //! - a class list that keeps some of its classes is not reported (one that keeps none is);
 //! - `<input type>` being forced to `checkbox` is a change, not a removal, and is not reported;
-//! - raw-text elements (`script`, `style`, `textarea`...) end at their first end tag: the script
-//!   "escape" states (`<!--` inside a script) are not followed;
 //! - the tree builder's view is not modelled: tags inside `<svg>`/`<math>` are checked as HTML
-//!   tags (they are removed anyway), and `<image>` is not renamed `<img>`;
+//!   tags (they are removed anyway), `<image>` is not renamed `<img>`, and whether a tag's content
+//!   is text (`script`, `style`, `textarea`...) follows from its name alone;
 //! - raw HTML is read as one stream, without the Markdown between its pieces, and a tag left
 //!   open by an HTML block is not closed by the Markdown that follows;
 //! - raw HTML that quire drops before sanitizing (in an unreferenced footnote, in the title line
@@ -24,7 +24,7 @@
 //!   sanitizer.
 //!
 //! Cost: one closure call per parser event; in `sanitize` mode, one linear pass over the raw HTML
-//! (the tag filter's scan, then the scanner) and a few hash lookups per tag and attribute; the
+//! (the tag filter's scan, then the tokenizer) and a few hash lookups per tag and attribute; the
 //! allow-lists are read once per process, from ammonia's builder (or, in a build without it, from
 //! the fast path's table: see [`Policy`]).
 
@@ -38,8 +38,9 @@ use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 use serde::Serialize;
 
-use crate::html::entities;
+use crate::html::tokenizer::{Sink, TagToken, TextOnly, Tokenizer};
 use crate::html::writer::href_value;
+use crate::html::{entities, tags};
 use crate::markdown::tagfilter;
 use crate::sanitize::fast_path;
 use crate::sanitize::policy;
@@ -211,9 +212,11 @@ impl<'b> Watch<'b> {
         let Event::Html(text) = text else { return };
         let line = self.line(range.start);
         let mut scanner = self.html.borrow_mut();
-        let scanner = scanner.get_or_insert_with(|| Box::new(Scanner::new()));
+        let scanner = scanner.get_or_insert_with(Box::default);
         let mut found = self.found.borrow_mut();
-        scanner.feed(&text, line, &mut |tag| check(tag, self.id_prefix, &mut found));
+        scanner.feed(&text, line, &mut |tag, lines| {
+            check(tag, lines, self.id_prefix, &mut found)
+        });
     }
 }
 
@@ -241,8 +244,8 @@ impl LineCursor {
 
 /// Line breaks in `text[from..to]`.
 fn line_breaks(text: &[u8], from: usize, to: usize) -> usize {
-    let newlines = text[from..to].iter().filter(|&&b| b == b'\n').count();
-    match text[from..to].contains(&b'\r') {
+    let newlines = memchr::memchr_iter(b'\n', &text[from..to]).count();
+    match memchr::memchr(b'\r', &text[from..to]).is_some() {
         false => newlines,
         true => {
             newlines
@@ -262,353 +265,85 @@ fn is_line_break(text: &[u8], i: usize) -> bool {
     }
 }
 
-/// A start tag as the scanner read it: names lowercased, values as written (entities and all).
+/// Raw HTML's reader for the report: the one tokenizer (`html::tokenizer`), fed each raw HTML
+/// event in turn, and the lines of the tag being read.
 #[derive(Default)]
-struct ScannedTag {
-    name: Vec<u8>,
-    line: usize,
-    end: bool,
-    /// The first `len` are this tag's; the rest are buffers kept for the next tags.
-    attributes: Vec<ScannedAttribute>,
-    len: usize,
-}
-
-#[derive(Default)]
-struct ScannedAttribute {
-    name: Vec<u8>,
-    value: Vec<u8>,
-    line: usize,
-}
-
-impl ScannedTag {
-    fn start(&mut self, end: bool, line: usize) {
-        self.name.clear();
-        self.end = end;
-        self.line = line;
-        self.len = 0;
-    }
-
-    fn new_attribute(&mut self, line: usize) {
-        if self.len == self.attributes.len() {
-            self.attributes.push(ScannedAttribute::default());
-        }
-        let attribute = &mut self.attributes[self.len];
-        attribute.name.clear();
-        attribute.value.clear();
-        attribute.line = line;
-        self.len += 1;
-    }
-
-    /// The attribute being read (`new_attribute` comes first).
-    fn attribute(&mut self) -> &mut ScannedAttribute {
-        &mut self.attributes[self.len - 1]
-    }
-
-    fn attributes(&self) -> &[ScannedAttribute] {
-        &self.attributes[..self.len]
-    }
-}
-
-/// The HTML tokenizer's states that decide where tags, attributes, comments and raw text begin
-/// and end (the WHATWG names, shortened). Character references are left in values as written.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum State {
-    Data,
-    TagOpen,
-    EndTagOpen,
-    TagName,
-    BeforeAttributeName,
-    AttributeName,
-    AfterAttributeName,
-    BeforeAttributeValue,
-    /// Quoted by this byte, or unquoted (0).
-    AttributeValue(u8),
-    AfterAttributeValueQuoted,
-    SelfClosingStartTag,
-    /// After `<!`, and after `<!-`.
-    MarkupDeclarationOpen,
-    MarkupDeclarationDash,
-    CommentStart,
-    CommentStartDash,
-    Comment,
-    CommentEndDash,
-    CommentEnd,
-    CommentEndBang,
-    BogusComment,
-    /// Inside a raw-text element (`script`, `style`, `textarea`...), until its end tag.
-    RawText,
-    RawTextLessThan,
-    RawTextEndTagOpen,
-    /// This many bytes of the element's name matched after `</`.
-    RawTextEndTagName(usize),
-    Plaintext,
-}
-
-/// The elements whose content the tokenizer reads as text, as html5ever's tree builder tells it
-/// (scripting enabled, as ammonia parses); `plaintext` never ends.
-fn raw_text_element(name: &[u8]) -> Option<&'static str> {
-    Some(match name {
-        b"title" => "title",
-        b"textarea" => "textarea",
-        b"style" => "style",
-        b"xmp" => "xmp",
-        b"iframe" => "iframe",
-        b"noembed" => "noembed",
-        b"noframes" => "noframes",
-        b"noscript" => "noscript",
-        b"script" => "script",
-        b"plaintext" => "plaintext",
-        _ => return None,
-    })
-}
-
-fn is_space(byte: u8) -> bool {
-    matches!(byte, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
-
-/// Reads raw HTML, fed in pieces, and hands over each start tag with its line.
 struct Scanner {
-    state: State,
-    tag: ScannedTag,
-    /// The raw-text element we are in.
-    raw: Option<&'static str>,
+    tokenizer: Tokenizer,
+    lines: TagLines,
+}
+
+/// The document lines where the tag being read starts and where each of its attributes does.
+#[derive(Default)]
+struct TagLines {
+    tag: usize,
+    attributes: Vec<usize>,
 }
 
 impl Scanner {
-    fn new() -> Self {
-        Scanner {
-            state: State::Data,
-            tag: ScannedTag::default(),
-            raw: None,
-        }
-    }
-
-    /// Reads `text`, which starts on document line `line`; the state carries over to the next piece.
-    fn feed(&mut self, text: &str, mut line: usize, found: &mut impl FnMut(&ScannedTag)) {
+    /// Reads `text`, which starts on document line `line`; the state carries over to the next
+    /// piece. Each start tag is handed over with its lines.
+    fn feed(&mut self, text: &str, line: usize, found: &mut impl FnMut(&TagToken, &TagLines)) {
         let bytes = text.as_bytes();
         // Mostly one line (an HTML block comes a line at a time): then there is nothing to count.
-        let counting = memchr::memchr2(b'\n', b'\r', &bytes[..bytes.len().saturating_sub(1)]).is_some();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Where nothing but one byte matters, skip to it (keeping a value's bytes).
-            let stop = match self.state {
-                State::Data | State::RawText => Some(b'<'),
-                State::Comment => Some(b'-'),
-                State::BogusComment => Some(b'>'),
-                State::AttributeValue(quote) if quote != 0 => Some(quote),
-                State::Plaintext => return,
-                _ => None,
-            };
-            if let Some(stop) = stop {
-                let next = memchr::memchr(stop, &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                if let State::AttributeValue(_) = self.state {
-                    self.tag.attribute().value.extend_from_slice(&bytes[i..next]);
-                }
-                if counting {
-                    line += line_breaks(bytes, i, next);
-                }
-                i = next;
-                if i == bytes.len() {
-                    break;
-                }
-            }
-            if self.step(bytes[i], line, found) {
-                if counting && is_line_break(bytes, i) {
-                    line += 1;
-                }
-                i += 1;
-            }
-        }
-    }
-
-    /// One byte in the current state; `false` when the byte is to be read again in the new state.
-    fn step(&mut self, byte: u8, line: usize, found: &mut impl FnMut(&ScannedTag)) -> bool {
-        use State::*;
-        let lower = byte.to_ascii_lowercase();
-        let (next, consumed) = match self.state {
-            Data => {
-                self.tag.line = line;
-                (TagOpen, true)
-            }
-            TagOpen => match byte {
-                b'!' => (MarkupDeclarationOpen, true),
-                b'/' => (EndTagOpen, true),
-                b'?' => (BogusComment, true),
-                _ if byte.is_ascii_alphabetic() => {
-                    self.tag.start(false, self.tag.line);
-                    (TagName, false)
-                }
-                _ => (Data, false),
-            },
-            EndTagOpen => match byte {
-                b'>' => (Data, true),
-                _ if byte.is_ascii_alphabetic() => {
-                    self.tag.start(true, self.tag.line);
-                    (TagName, false)
-                }
-                _ => (BogusComment, false),
-            },
-            TagName => match byte {
-                _ if is_space(byte) => (BeforeAttributeName, true),
-                b'/' => (SelfClosingStartTag, true),
-                b'>' => (self.emit(found), true),
-                _ => {
-                    self.tag.name.push(lower);
-                    (TagName, true)
-                }
-            },
-            BeforeAttributeName => match byte {
-                _ if is_space(byte) => (BeforeAttributeName, true),
-                b'/' | b'>' => (AfterAttributeName, false),
-                b'=' => {
-                    // An attribute name may start with `=`.
-                    self.tag.new_attribute(line);
-                    self.tag.attribute().name.push(byte);
-                    (AttributeName, true)
-                }
-                _ => {
-                    self.tag.new_attribute(line);
-                    (AttributeName, false)
-                }
-            },
-            AttributeName => match byte {
-                _ if is_space(byte) || byte == b'/' || byte == b'>' => (AfterAttributeName, false),
-                b'=' => (BeforeAttributeValue, true),
-                _ => {
-                    self.tag.attribute().name.push(lower);
-                    (AttributeName, true)
-                }
-            },
-            AfterAttributeName => match byte {
-                _ if is_space(byte) => (AfterAttributeName, true),
-                b'/' => (SelfClosingStartTag, true),
-                b'=' => (BeforeAttributeValue, true),
-                b'>' => (self.emit(found), true),
-                _ => {
-                    self.tag.new_attribute(line);
-                    (AttributeName, false)
-                }
-            },
-            BeforeAttributeValue => match byte {
-                _ if is_space(byte) => (BeforeAttributeValue, true),
-                b'"' | b'\'' => (AttributeValue(byte), true),
-                b'>' => (self.emit(found), true),
-                _ => (AttributeValue(0), false),
-            },
-            AttributeValue(0) => match byte {
-                _ if is_space(byte) => (BeforeAttributeName, true),
-                b'>' => (self.emit(found), true),
-                _ => {
-                    self.tag.attribute().value.push(byte);
-                    (AttributeValue(0), true)
-                }
-            },
-            AttributeValue(quote) => {
-                if byte == quote {
-                    (AfterAttributeValueQuoted, true)
-                } else {
-                    self.tag.attribute().value.push(byte);
-                    (AttributeValue(quote), true)
-                }
-            }
-            AfterAttributeValueQuoted => match byte {
-                _ if is_space(byte) => (BeforeAttributeName, true),
-                b'/' => (SelfClosingStartTag, true),
-                b'>' => (self.emit(found), true),
-                _ => (BeforeAttributeName, false),
-            },
-            SelfClosingStartTag => match byte {
-                b'>' => (self.emit(found), true),
-                _ => (BeforeAttributeName, false),
-            },
-            MarkupDeclarationOpen => match byte {
-                b'-' => (MarkupDeclarationDash, true),
-                // `<!DOCTYPE ...>` and `<![CDATA[...]]>` (outside SVG and MathML) also end at the first `>`.
-                _ => (BogusComment, false),
-            },
-            MarkupDeclarationDash => match byte {
-                b'-' => (CommentStart, true),
-                _ => (BogusComment, false),
-            },
-            CommentStart => match byte {
-                b'-' => (CommentStartDash, true),
-                b'>' => (Data, true),
-                _ => (Comment, false),
-            },
-            CommentStartDash => match byte {
-                b'-' => (CommentEnd, true),
-                b'>' => (Data, true),
-                _ => (Comment, false),
-            },
-            Comment => match byte {
-                b'-' => (CommentEndDash, true),
-                _ => (Comment, true),
-            },
-            CommentEndDash => match byte {
-                b'-' => (CommentEnd, true),
-                _ => (Comment, false),
-            },
-            CommentEnd => match byte {
-                b'>' => (Data, true),
-                b'!' => (CommentEndBang, true),
-                b'-' => (CommentEnd, true),
-                _ => (Comment, false),
-            },
-            CommentEndBang => match byte {
-                b'-' => (CommentEndDash, true),
-                b'>' => (Data, true),
-                _ => (Comment, false),
-            },
-            BogusComment => match byte {
-                b'>' => (Data, true),
-                _ => (BogusComment, true),
-            },
-            RawText => (RawTextLessThan, true),
-            RawTextLessThan => match byte {
-                b'/' => (RawTextEndTagOpen, true),
-                _ => (RawText, false),
-            },
-            RawTextEndTagOpen => match byte {
-                _ if byte.is_ascii_alphabetic() => (RawTextEndTagName(0), false),
-                _ => (RawText, false),
-            },
-            RawTextEndTagName(matched) => {
-                let name = self.raw.unwrap_or_default().as_bytes();
-                match name.get(matched) {
-                    Some(&expected) if lower == expected => (RawTextEndTagName(matched + 1), true),
-                    // The element's end tag: its attributes are read, and ignored.
-                    None if is_space(byte) || byte == b'/' || byte == b'>' => {
-                        self.tag.start(true, line);
-                        self.tag.name.extend_from_slice(name);
-                        (TagName, false)
-                    }
-                    _ => (RawText, false),
-                }
-            }
-            Plaintext => (Plaintext, true),
+        let one_line = memchr::memchr2(b'\n', b'\r', &bytes[..bytes.len().saturating_sub(1)]).is_none();
+        let mut piece = Piece {
+            lines: &mut self.lines,
+            line,
+            one_line,
+            cursor: LineCursor::default(),
+            found,
         };
-        self.state = next;
-        consumed
+        self.tokenizer.run(bytes, &mut piece);
+    }
+}
+
+/// The report's sink for one piece of raw HTML.
+struct Piece<'p, F> {
+    lines: &'p mut TagLines,
+    /// The piece's first line, whether it is its only one, and how far its line breaks are counted.
+    line: usize,
+    one_line: bool,
+    cursor: LineCursor,
+    found: &'p mut F,
+}
+
+impl<F> Piece<'_, F> {
+    fn line_at(&mut self, bytes: &[u8], at: usize) -> usize {
+        if self.one_line {
+            return self.line;
+        }
+        self.cursor.move_to(bytes, at);
+        self.line + self.cursor.line
+    }
+}
+
+impl<F: FnMut(&TagToken, &TagLines)> Sink for Piece<'_, F> {
+    /// Every tag starts at a `<`: its line is noted there.
+    fn less_than(&mut self, bytes: &[u8], at: usize, _text_only: bool) -> bool {
+        self.lines.tag = self.line_at(bytes, at);
+        self.lines.attributes.clear();
+        true
     }
 
-    /// A tag is complete: start tags are handed over; the state after it is data or raw text.
-    fn emit(&mut self, found: &mut impl FnMut(&ScannedTag)) -> State {
-        if self.tag.end {
-            self.raw = None;
-            return State::Data;
+    fn attribute(&mut self, bytes: &[u8], at: usize) {
+        let line = self.line_at(bytes, at);
+        self.lines.attributes.push(line);
+    }
+
+    /// Start tags are handed over; the text-only content one switches to follows from its name
+    /// (see the limits).
+    fn tag(&mut self, tag: &TagToken, _bytes: &[u8], _span: Range<usize>) -> Option<TextOnly> {
+        if tag.end {
+            return None;
         }
-        found(&self.tag);
-        self.raw = raw_text_element(&self.tag.name);
-        match self.raw {
-            Some("plaintext") => State::Plaintext,
-            Some(_) => State::RawText,
-            None => State::Data,
-        }
+        (self.found)(tag, self.lines);
+        tags::text_only(&tag.name)
     }
 }
 
 /// The checks ammonia makes on a start tag and its attributes, in its order.
-fn check(tag: &ScannedTag, id_prefix: &str, found: &mut Vec<Removal>) {
+fn check(tag: &TagToken, lines: &TagLines, id_prefix: &str, found: &mut Vec<Removal>) {
     let element = String::from_utf8_lossy(&tag.name);
     let element = &*element;
     let mut report = |kind, name: &str, line| {
@@ -621,24 +356,23 @@ fn check(tag: &ScannedTag, id_prefix: &str, found: &mut Vec<Removal>) {
     };
     let policy = Policy::get();
     let Some(rules) = policy.elements.get(element) else {
-        report(RemovalKind::Element, element, tag.line);
+        report(RemovalKind::Element, element, lines.tag);
         return;
     };
-    let attributes = tag.attributes();
-    // A repeated attribute is dropped by the tokenizer; the first one counts.
-    let mut seen = (attributes.len() > 16).then(HashSet::new);
-    for (index, attribute) in attributes.iter().enumerate() {
+    // html5ever's tokenizer drops a repeated attribute: the first one counts.
+    let mut seen = (lines.attributes.len() > 16).then(HashSet::new);
+    for (index, ((name, value), &line)) in tag.attributes().zip(&lines.attributes).enumerate() {
         let repeated = match &mut seen {
-            Some(seen) => !seen.insert(&attribute.name[..]),
-            None => attributes[..index].iter().any(|earlier| earlier.name == attribute.name),
+            Some(seen) => !seen.insert(name),
+            None => tag.attributes().take(index).any(|(earlier, _)| earlier == name),
         };
         if repeated {
             continue;
         }
-        let name = String::from_utf8_lossy(&attribute.name);
-        let raw = String::from_utf8_lossy(&attribute.value);
+        let name = String::from_utf8_lossy(name);
+        let raw = String::from_utf8_lossy(value);
         let value = decode_attribute_value(&raw);
-        let (name, value, line) = (&*name, &*value, attribute.line);
+        let (name, value) = (&*name, &*value);
         if !rules.allows(policy, name, value) {
             report(RemovalKind::Attribute, name, line);
         } else if let Some(url) = is_url_attribute(element, name).then(|| url_removal(value)).flatten() {
@@ -944,19 +678,18 @@ mod tests {
 
     /// The scanner's start tags, with their lines.
     fn scan(pieces: &[&str]) -> Vec<(TagRead, usize)> {
-        let mut scanner = Scanner::new();
+        let mut scanner = Scanner::default();
         let mut tags = Vec::new();
         let mut line = 1;
         for piece in pieces {
-            scanner.feed(piece, line, &mut |tag| {
+            scanner.feed(piece, line, &mut |tag, lines| {
                 let attributes = tag
                     .attributes()
-                    .iter()
-                    .map(|a| {
-                        let name = String::from_utf8_lossy(&a.name).into_owned();
+                    .map(|(name, value)| {
+                        let name = String::from_utf8_lossy(name).into_owned();
                         (
                             name,
-                            decode_attribute_value(&String::from_utf8_lossy(&a.value)).into_owned(),
+                            decode_attribute_value(&String::from_utf8_lossy(value)).into_owned(),
                         )
                     })
                     .fold(Vec::<(String, String)>::new(), |mut kept, (name, value)| {
@@ -965,7 +698,7 @@ mod tests {
                         }
                         kept
                     });
-                tags.push(((String::from_utf8_lossy(&tag.name).into_owned(), attributes), tag.line));
+                tags.push(((String::from_utf8_lossy(&tag.name).into_owned(), attributes), lines.tag));
             });
             line += piece.matches('\n').count();
         }
@@ -1044,6 +777,9 @@ mod tests {
             "<iframe src=x><img onerror=y></iframe x=1><p/><script></scripty><b></script><i a=1>",
             "<xmp><a href=x></xmp><noembed><b></noembed><noframes><c></noframes><noscript><d></noscript><e>",
             "<plaintext><p a=1>",
+            "<script><!--<script></script><p a=1></script><i b=2>",
+            "<script><!-- </script><p a=1><SCRIPT><!--<Script\t>--></sCrIpT><u c=3></script><v>",
+            "<script><!--<script></scrip><p a=1></script x><q></script><r>",
             "<a href='jav&#x61;script&colon;x' title=&amp;&lt;&gt &notit; x=&ampy>",
             "< p> <3 <> a<b c=1>",
             "<p\ta=1\nb=2\x0cc=3\rd=4>",
@@ -1077,7 +813,7 @@ mod tests {
 
     #[test]
     fn random_markup_reads_as_html5ever_reads_it() {
-        const BITS: [&str; 48] = [
+        const BITS: [&str; 50] = [
             "<",
             ">",
             "/",
@@ -1114,6 +850,8 @@ mod tests {
             "&not",
             "<script>",
             "</script>",
+            "<script><!--",
+            "<script",
             "<style>",
             "</style",
             "<textarea>",

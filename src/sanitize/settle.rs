@@ -95,7 +95,7 @@ struct Current<'h> {
 /// The current node before any tag: ammonia parses a fragment in a `<div>`.
 const ROOT: Current<'static> = Current {
     name: "div",
-    element: Element::of(Insertion::Block, false, false),
+    element: Element::of(Insertion::Block),
     scope: Scope {
         p: false,
         a: false,
@@ -106,33 +106,22 @@ const ROOT: Current<'static> = Current {
 };
 
 /// What the tree builder ("in body") does with an element's start tag, for those the model knows.
+/// (Whether it is void or special is in `html::tags`.)
 #[derive(Clone, Copy)]
 pub(crate) struct Element {
     insertion: Insertion,
-    /// Written without content or end tag.
-    pub void: bool,
-    /// A special element other than `address`, `div` and `p`: the search for an open `<li>`,
-    /// `<dd>` or `<dt>` stops there.
-    ends_item_search: bool,
     /// A table context takes only its table parts as children, and whitespace.
     table: Option<TableContext>,
 }
 
 impl Element {
-    const fn of(insertion: Insertion, void: bool, ends_item_search: bool) -> Element {
-        Element {
-            insertion,
-            void,
-            ends_item_search,
-            table: None,
-        }
+    const fn of(insertion: Insertion) -> Element {
+        Element { insertion, table: None }
     }
 
     const fn table(insertion: Insertion, context: TableContext) -> Element {
         Element {
             insertion,
-            void: false,
-            ends_item_search: true,
             table: Some(context),
         }
     }
@@ -184,47 +173,40 @@ pub(crate) fn element(name: &str) -> Option<Element> {
     let of = Element::of;
     // By length first: one comparison or a few per tag, not one per element.
     Some(match (name.len(), name) {
-        (1, "a") => of(Link, false, false),
-        (1, "b" | "i" | "q" | "s" | "u") => of(Inline, false, false),
-        (1, "p") => of(Block, false, false),
-        (2, "em" | "tt") => of(Inline, false, false),
-        (2, "br") => of(Inline, true, true),
-        (2, "dl" | "ol" | "ul") => of(Block, false, true),
-        (2, "hr") => of(Block, true, true),
-        (2, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => of(Heading, false, true),
-        (2, "li") => of(ListItem, false, true),
-        (2, "dd" | "dt") => of(DefinitionItem, false, true),
-        (2, "td" | "th") => of(TablePart, false, true),
+        (1, "a") => of(Link),
+        (1, "b" | "i" | "q" | "s" | "u") => of(Inline),
+        (1, "p") => of(Block),
+        (2, "br" | "em" | "tt") => of(Inline),
+        (2, "dl" | "hr" | "ol" | "ul") => of(Block),
+        (2, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => of(Heading),
+        (2, "li") => of(ListItem),
+        (2, "dd" | "dt") => of(DefinitionItem),
+        (2, "td" | "th") => of(TablePart),
         (2, "tr") => Element::table(TablePart, TableContext::Row),
-        (2, "rp" | "rt") => of(RubyText, false, false),
-        (2, "rb") => of(RubyContainer, false, false),
-        (3, "bdi" | "bdo" | "big" | "del" | "dfn" | "ins" | "kbd" | "map" | "sub" | "sup" | "var") => {
-            of(Inline, false, false)
+        (2, "rp" | "rt") => of(RubyText),
+        (2, "rb") => of(RubyContainer),
+        (3, "bdi" | "bdo" | "big" | "del" | "dfn" | "img" | "ins" | "kbd" | "map" | "sub" | "sup" | "var" | "wbr") => {
+            of(Inline)
         }
-        (3, "img" | "wbr") => of(Inline, true, true),
-        (3, "div") => of(Block, false, false),
-        (3, "dir" | "nav" | "pre") => of(Block, false, true),
-        (3, "col") => of(TablePart, true, true),
-        (3, "rtc") => of(RubyContainer, false, false),
-        (4, "abbr" | "cite" | "code" | "data" | "font" | "mark" | "ruby" | "samp" | "span" | "time") => {
-            of(Inline, false, false)
+        (3, "dir" | "div" | "nav" | "pre") => of(Block),
+        (3, "col") => of(TablePart),
+        (3, "rtc") => of(RubyContainer),
+        (4, "abbr" | "area" | "cite" | "code" | "data" | "font" | "mark" | "ruby" | "samp" | "span" | "time") => {
+            of(Inline)
         }
-        (4, "area") => of(Inline, true, true),
-        (4, "main" | "menu") => of(Block, false, true),
-        (5, "small") => of(Inline, false, false),
-        (5, "input") => of(Inline, true, true),
-        (5, "aside") => of(Block, false, true),
+        (4, "main" | "menu") => of(Block),
+        (5, "input" | "small") => of(Inline),
+        (5, "aside") => of(Block),
         (5, "table") => Element::table(Block, TableContext::Table),
         (5, "tbody" | "thead" | "tfoot") => Element::table(TablePart, TableContext::Section),
-        (6, "strike" | "strong") => of(Inline, false, false),
-        (6, "center" | "dialog" | "figure" | "footer" | "header" | "hgroup" | "search") => of(Block, false, true),
-        (7, "acronym") => of(Inline, false, false),
-        (7, "address") => of(Block, false, false),
-        (7, "article" | "details" | "section" | "summary") => of(Block, false, true),
-        (7, "caption") => of(TablePart, false, true),
-        (8, "fieldset") => of(Block, false, true),
+        (6, "strike" | "strong") => of(Inline),
+        (6, "center" | "dialog" | "figure" | "footer" | "header" | "hgroup" | "search") => of(Block),
+        (7, "acronym") => of(Inline),
+        (7, "address" | "article" | "details" | "section" | "summary") => of(Block),
+        (7, "caption") => of(TablePart),
+        (8, "fieldset") => of(Block),
         (8, "colgroup") => Element::table(TablePart, TableContext::ColumnGroup),
-        (10, "blockquote" | "figcaption") => of(Block, false, true),
+        (10, "blockquote" | "figcaption") => of(Block),
         _ => return None,
     })
 }
@@ -251,7 +233,8 @@ impl Scope {
         // The scope boundaries and markers among the elements the model knows.
         let marker = matches!(name, "td" | "th" | "caption");
         let boundary = marker || name == "table";
-        let search_ends = element.ends_item_search;
+        // A special element other than `address`, `div` and `p`.
+        let search_ends = tags::is_special(name.as_bytes()) && !matches!(name, "address" | "div" | "p");
         Scope {
             p: name == "p" || (self.p && !boundary),
             a: element.insertion == Insertion::Link || (self.a && !marker),
@@ -262,8 +245,8 @@ impl Scope {
     }
 }
 
-/// Elements the serializer writes without content or end tag, known to the model or not.
-pub(crate) fn is_void(name: &str) -> bool {
+/// Elements the serializer writes without content or end tag.
+fn is_void(name: &str) -> bool {
     tags::is_void(name.as_bytes())
 }
 
@@ -385,7 +368,7 @@ impl<'h> Settler<'h> {
         } else {
             self.skip(start, end);
         }
-        if !element.map_or_else(|| is_void(name), |element| element.void) {
+        if !is_void(name) {
             let current = match element.filter(|_| kept) {
                 Some(element) => Current {
                     name,
@@ -460,11 +443,9 @@ fn fits(current: Current<'_>, name: &str, element: Element) -> bool {
         return table.takes(name);
     }
     let scope = current.scope;
-    // What a ruby's implied end tags would close.
-    let implied = |rtc: bool| {
-        scope.ruby
-            && (matches!(current.name, "dd" | "dt" | "li" | "p" | "rb" | "rp" | "rt") || rtc && current.name == "rtc")
-    };
+    // What a ruby's implied end tags would close (for `<rp>` and `<rt>`, all but an `<rtc>`).
+    let implied =
+        |rtc: bool| scope.ruby && tags::has_implied_end(current.name.as_bytes()) && (rtc || current.name != "rtc");
     match element.insertion {
         Insertion::Inline => true,
         Insertion::Block => !scope.p,
