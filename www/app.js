@@ -318,10 +318,14 @@ async function streamSample() {
   const started = performance.now();
   try {
     const stream = createStream(preview, currentOptions());
+    // Word by word at 40 words a second (an assistant's pace; a fast reader's is about 10);
+    // data-stream-rate on <body> changes it (the end-to-end test streams faster).
+    const rate = Number(document.body.dataset.streamRate) || 40;
     const pieces = text.match(/\s*\S+/g) ?? [];
-    for (let i = 0; i < pieces.length && !run.stopped; i += 3) {
-      stream.append(pieces.slice(i, i + 3).join(''));
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    const perTick = Math.max(1, Math.round(rate / 50));
+    for (let i = 0; i < pieces.length && !run.stopped; i += perTick) {
+      stream.append(pieces.slice(i, i + perTick).join(''));
+      await new Promise((resolve) => setTimeout(resolve, (1000 * perTick) / rate));
     }
     if (!run.stopped) {
       const rest = text.slice(pieces.join('').length);

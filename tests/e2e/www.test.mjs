@@ -623,7 +623,10 @@ test('the demo streams the sample, and its panes scroll together through source 
     });
     assert.ok(synced.previewTop > synced.range * 0.2 && synced.previewTop < synced.range * 0.8, JSON.stringify(synced));
     assert.ok(synced.editorTop < 5, `the editor followed the preview back to the top: ${JSON.stringify(synced)}`);
-    const finalHtml = await page.evaluate(() => document.getElementById('preview').innerHTML);
+    const finalHtml = await page.evaluate(() => {
+      document.body.dataset.streamRate = '1000'; // words a second: the whole sample in under 2 s
+      return document.getElementById('preview').innerHTML;
+    });
     await page.click('#stream');
     await page.waitForFunction(() => document.getElementById('stream').textContent === 'Stop');
     // Mid-stream: part of the article is there, and it is safe.
