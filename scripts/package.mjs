@@ -18,15 +18,16 @@ const field = (name) => {
   return value;
 };
 
-// Everything a user imports, with its types; the glue's own snippet (trusted-types.js, which
-// wasm-bindgen copies under snippets/) and the wasm files.
+// Everything a user imports, with its types; the glue's own snippets (trusted-types.js and
+// dom-update.js, which wasm-bindgen copies under snippets/, and quire-in-worker.js imports) and
+// the wasm files.
 const files = [
   'quire.js', 'quire.d.ts',
   'quire-sync.js', 'quire-sync.d.ts',
   'quire-article.js', 'quire-article.d.ts',
   'quire-in-worker.js', 'quire-in-worker.d.ts',
   'quire-worker.js',
-  'trusted-types.js',
+  'trusted-types.js', 'dom-update.js',
   'quire_core.js', 'quire_core.d.ts', 'quire_core_bg.wasm',
   'quire_full.js', 'quire_full.d.ts', 'quire_full_bg.wasm',
   'snippets/',

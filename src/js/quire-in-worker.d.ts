@@ -4,7 +4,8 @@ import type { Article, Options } from './quire.js';
 export interface WorkerRenderer {
   /** Renders Markdown to an Article in the worker. Rejects with the Error the render threw. */
   renderArticle(markdown: string, options?: Options | null): Promise<Article>;
-  /** Renders in the worker, then replaces `element`'s content with the HTML (through the "quire" Trusted Types policy). */
+  /** Renders in the worker, then puts the HTML into `element` as renderInto does (unchanged child nodes stay;
+   *  through the "quire" Trusted Types policy). */
   renderInto(element: Element, markdown: string, options?: Options | null): Promise<Article>;
   terminate(): void;
 }

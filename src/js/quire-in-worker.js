@@ -8,7 +8,8 @@
 // The worker's URL and the HTML go into the page through the Trusted Types policy named "quire"
 // (the one the modules use: trusted-types.js), so this works under a CSP that requires them.
 
-import { quireTrustedHtml, quireTrustedScriptUrl } from './trusted-types.js';
+import { quireTrustedScriptUrl } from './trusted-types.js';
+import { quireUpdateInto } from './dom-update.js';
 
 // Loaded as it ships (from a server or a CDN folder), this file sits next to quire-worker.js. (Its
 // URL through a name: bundlers take `new URL('...', import.meta.url)` for an asset to emit raw.)
@@ -59,10 +60,11 @@ export function createWorkerRenderer(workerUrl) {
     });
   }
 
-  /** Renders in the worker, then puts the HTML into `element` (replacing its content). */
+  /** Renders in the worker, then puts the HTML into `element` as renderInto does (its child
+   *  nodes whose HTML did not change stay). */
   async function renderInto(element, markdown, options) {
     const article = await renderArticle(markdown, options);
-    element.innerHTML = quireTrustedHtml(article.html);
+    quireUpdateInto(element, article.html);
     return article;
   }
 
