@@ -10,6 +10,8 @@ export function assertLiveChecks(result) {
   assert.equal(edit.imagesKept, edit.images, 'no image is replaced (none reloads)');
   assert.ok(edit.touched <= 6, `an edit of one paragraph touched ${edit.touched} nodes`);
 
+  assert.equal(result.randomEdits.differ, 0, `${result.randomEdits.differ} of ${result.randomEdits.edits} random edits left the element unlike a fresh render`);
+
   assert.equal(lines.equalToFresh, true, 'renumbered source lines equal a fresh render');
   assert.equal(lines.kept, lines.before, 'renumbering keeps every block node');
   assert.notDeepEqual(lines.firstLinesAfter.slice(1), lines.firstLines.slice(1), 'the lines below the insertion moved');

@@ -57,6 +57,31 @@ export async function liveChecks({ article, longRead }) {
     };
   }
 
+  // 1b. Random edits (characters typed and deleted anywhere, lines split and joined, Markdown
+  //     syntax inserted): after each, the element equals a fresh render of the edited text.
+  {
+    const target = host.appendChild(document.createElement('div'));
+    let state = 12345;
+    const random = (n) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const inserts = ['x', ' ', '\n', '\n\n', '*', '**', '`', '```\n', '# ', '- ', '> ', '[', '](#a)', '[^1]', '<b>', '</div>', '|', '---\n'];
+    let text = article;
+    quire.renderInto(target, text, { sourceLines: true });
+    let differ = 0;
+    const edits = 150;
+    for (let k = 0; k < edits; k++) {
+      const at = random(text.length + 1);
+      text = random(3) === 0
+        ? text.slice(0, at) + text.slice(at + 1 + random(40))
+        : text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
+      quire.renderInto(target, text, { sourceLines: true });
+      if (target.innerHTML !== fresh(text, { sourceLines: true })) differ += 1;
+    }
+    out.randomEdits = { edits, differ };
+  }
+
   // 2. Source lines: inserting a line at the top renumbers every block in place.
   {
     const target = host.appendChild(document.createElement('div'));
