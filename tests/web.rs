@@ -3,7 +3,7 @@
 //! fixtures, so the wasm build gives the same HTML as the native one.
 #![cfg(target_arch = "wasm32")]
 
-use quire::wasm::{render_article, render_html, render_into, version};
+use quire::wasm::{render_article, render_html, render_into, version, StreamRenderer};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -218,6 +218,57 @@ fn render_into_puts_sanitized_html_in_the_element() {
     render_into(&element, md("second"), Some(body())).unwrap();
     assert_eq!(element.inner_html(), "<p>second</p>\n");
     assert!(error_message(render_into(&element, JsValue::NULL, None).unwrap_err()).contains("string"));
+}
+
+#[wasm_bindgen_test]
+fn render_into_again_keeps_the_unchanged_blocks() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element = document.create_element("div").unwrap();
+    render_into(&element, md("one\n\ntwo\n\nthree"), Some(body())).unwrap();
+    let first = element.first_element_child().unwrap();
+    let last = element.last_element_child().unwrap();
+    render_into(&element, md("one\n\n2\n\nthree"), Some(body())).unwrap();
+    assert_eq!(element.inner_html(), "<p>one</p>\n<p>2</p>\n<p>three</p>\n");
+    assert!(
+        element.first_element_child().unwrap() == first,
+        "the first paragraph is the same node"
+    );
+    assert!(
+        element.last_element_child().unwrap() == last,
+        "the last paragraph is the same node"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_stream_renders_into_the_element_as_it_comes() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element = document.create_element("div").unwrap();
+    let mut stream = StreamRenderer::new(element.clone(), Some(js(r#"{"preset":"gfm"}"#))).unwrap();
+    // The heading is committed once the paragraph after it has started on a line of its own.
+    stream.push(md("# Title\n\nfirst para\n")).unwrap();
+    stream.flush().unwrap();
+    assert_eq!(element.inner_html(), "<h1>Title</h1>\n<p>first para</p>\n");
+    let heading = element.first_element_child().unwrap();
+    stream.push(md("graph\n\n<img src=x onerror=alert(1)> ```")).unwrap();
+    stream.flush().unwrap();
+    assert!(
+        element.first_element_child().unwrap() == heading,
+        "the committed heading stays"
+    );
+    assert!(element.query_selector("[onerror]").unwrap().is_none());
+    let article = stream.finish().unwrap();
+    let html = js_sys::Reflect::get(&article, &"html".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(element.inner_html(), html);
+    assert!(error_message(stream.push(JsValue::from_f64(1.0)).unwrap_err()).contains("string"));
+    assert!(error_message(
+        StreamRenderer::new(element, Some(js(r#"{"preset":"x"}"#)))
+            .err()
+            .unwrap()
+    )
+    .contains("preset"));
 }
 
 #[wasm_bindgen_test]
