@@ -27,6 +27,8 @@ mod options;
 mod render;
 mod sanitize;
 mod stream;
+#[cfg(test)]
+mod test_random;
 mod urls;
 mod warning;
 #[cfg(target_arch = "wasm32")]

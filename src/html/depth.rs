@@ -821,6 +821,7 @@ fn attribute_key(tag: &TagToken) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::Xorshift;
     use pulldown_cmark::{html, Options, Parser};
     use std::collections::HashSet;
 
@@ -1146,22 +1147,6 @@ mod tests {
         assert_eq!(bounded("<div id=\"foo\"\n*hi*\n"), "<div id=\"foo\"\n*hi*\n");
     }
 
-    /// A small deterministic generator (xorshift).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
-
     const PIECES: [&str; 99] = [
         "é",
         "<é>",
@@ -1264,7 +1249,7 @@ mod tests {
         "|",
     ];
 
-    fn document(rng: &mut Rng, pieces: &[&str]) -> String {
+    fn document(rng: &mut Xorshift, pieces: &[&str]) -> String {
         let mut out = String::new();
         for _ in 0..rng.below(4) {
             out.push_str(pieces[rng.below(pieces.len())]);
@@ -1291,7 +1276,7 @@ mod tests {
 
     #[test]
     fn random_nesting_stays_bounded() {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = Xorshift(0x9E37_79B9_7F4A_7C15);
         for case in 0..fuzz_cases() {
             let markdown = document(&mut rng, &PIECES);
             let depth = parsed_depth(&bounded(&markdown));
@@ -1319,7 +1304,7 @@ mod tests {
             .copied()
             .filter(|piece| !FOREIGN.contains(piece) && !piece.starts_with("<annotation"))
             .collect();
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut rng = Xorshift(0x2545_F491_4F6C_DD1D);
         for case in 0..fuzz_cases() {
             let markdown = document(&mut rng, &pieces);
             let before = parsed_text(&unbounded(&markdown));

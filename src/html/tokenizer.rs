@@ -718,6 +718,7 @@ fn declaration(read: &[u8], cdata: bool) -> Option<St> {
 mod tests {
     use super::*;
     use crate::html::tags;
+    use crate::test_random::Xorshift;
 
     /// What a tokenizer gave: text (merged) and tags, start tags with their attributes (the first
     /// of a repeated name) and self-closing flag.
@@ -866,18 +867,6 @@ mod tests {
         }
     }
 
-    /// A small deterministic generator: xorshift.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
-
     #[test]
     fn random_markup_in_random_pieces_reads_as_html5ever_reads_it() {
         // No `&` (html5ever decodes references, we do not), CR (it normalizes line ends) or NUL.
@@ -927,7 +916,7 @@ mod tests {
             "<xmp>",
             "</xmp>",
         ];
-        let mut random = Random(0x2545_F491_4F6C_DD1D);
+        let mut random = Xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..20_000 {
             let len = 1 + random.below(24);
             let html: String = (0..len).map(|_| BITS[random.below(BITS.len())]).collect();

@@ -322,6 +322,18 @@ impl Tree {
         }
     }
 
+    /// Pops foreign (SVG, MathML) elements until an HTML element or an integration point is the
+    /// current node: where a breakout tag leaves foreign content.
+    fn pop_foreign_content(&mut self) {
+        while let Some(current) = self.current() {
+            if current.ns == Ns::Html || current.mathml_text_integration_point() || current.svg_html_integration_point()
+            {
+                break;
+            }
+            self.pop();
+        }
+    }
+
     fn pop(&mut self) -> Option<Elem> {
         let elem = self.stack.pop()?;
         self.forget(&elem);
@@ -719,15 +731,7 @@ impl Tree {
             return self.start_in(mode, tag);
         }
         if is_breakout(tag.name.as_bytes()) || (tag.name == "font" && tag.font_breakout) {
-            while let Some(current) = self.current() {
-                if current.ns == Ns::Html
-                    || current.mathml_text_integration_point()
-                    || current.svg_html_integration_point()
-                {
-                    break;
-                }
-                self.pop();
-            }
+            self.pop_foreign_content();
             let mode = self.mode;
             return self.start_in(mode, tag);
         }
@@ -1178,15 +1182,7 @@ impl Tree {
             return self.end_in(mode, name);
         }
         if name == "br" || name == "p" {
-            while let Some(current) = self.current() {
-                if current.ns == Ns::Html
-                    || current.mathml_text_integration_point()
-                    || current.svg_html_integration_point()
-                {
-                    break;
-                }
-                self.pop();
-            }
+            self.pop_foreign_content();
             let mode = self.mode;
             return self.end_in(mode, name);
         }

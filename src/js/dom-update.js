@@ -33,15 +33,18 @@ function sameAttributes(target, source) {
 /** Makes `parent`'s children those of `fresh` (a parsed fragment or element), keeping equal ones. */
 function updateChildren(parent, fresh) {
   const old = Array.from(parent.childNodes);
+  // Old nodes by what they serialize as, each list taken from the front (an index, not shift(),
+  // which is linear: a document has as many "\n" text nodes as blocks).
   const unchanged = new Map();
   for (const node of old) {
     const k = key(node);
-    if (unchanged.has(k)) unchanged.get(k).push(node);
-    else unchanged.set(k, [node]);
+    if (unchanged.has(k)) unchanged.get(k).nodes.push(node);
+    else unchanged.set(k, { nodes: [node], next: 0 });
   }
   const kept = new Set();
   const wanted = Array.from(fresh.childNodes).map((node) => {
-    const same = unchanged.get(key(node))?.shift();
+    const equal = unchanged.get(key(node));
+    const same = equal && equal.next < equal.nodes.length ? equal.nodes[equal.next++] : undefined;
     if (same) kept.add(same);
     return { node, same };
   });

@@ -552,6 +552,7 @@ impl Parens {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::Xorshift;
     use pulldown_cmark::{html, Options, Parser};
 
     fn render(markdown: &str) -> String {
@@ -1274,14 +1275,8 @@ mod tests {
             "www.", "http://", "https://", "ftp://", "w", "a.b", "c.d", ".", "_", "-", "@", "(", ")", ")", "?", ";",
             "&", "a", "b1", " ", " ", "<", "*", "~", ":", "/", "é", "+", "x@", "(www.", "mailto:", "xmpp:", " xmpp:",
         ];
-        // xorshift64: deterministic, no dependency.
-        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut random = Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut next = move || random.next();
         let mut scanner = Scanner::default();
         let mut found = Vec::new();
         let mut linked = 0;

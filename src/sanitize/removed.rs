@@ -604,6 +604,7 @@ fn shorten(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::Xorshift;
 
     #[test]
     fn the_fast_paths_policy_is_the_builders_for_its_elements() {
@@ -799,18 +800,6 @@ mod tests {
         assert_eq!(lines, [1, 4, 8]);
     }
 
-    /// A small deterministic generator: xorshift.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
-
     #[test]
     fn random_markup_reads_as_html5ever_reads_it() {
         const BITS: [&str; 50] = [
@@ -865,7 +854,7 @@ mod tests {
             "</xmp>",
             "&#",
         ];
-        let mut random = Random(0x9E37_79B9_7F4A_7C15);
+        let mut random = Xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let len = 1 + random.below(24);
             let html: String = (0..len).map(|_| BITS[random.below(BITS.len())]).collect();

@@ -154,6 +154,7 @@ fn scalar(text: &str, in_flow: bool) -> Option<Node> {
 #[cfg(all(test, feature = "front-matter"))]
 mod tests {
     use super::super::{parse, split, values, FrontMatter};
+    use crate::test_random::Xorshift;
     use crate::Warning;
 
     /// `None` when this reader declines the block; else both readers' results, equal.
@@ -340,23 +341,9 @@ mod tests {
         "k:",
     ];
 
-    /// A small deterministic generator (xorshift), so a failure replays.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-        fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-            list[self.below(list.len())]
-        }
-    }
-
     #[test]
     fn generated_blocks() {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = Xorshift(0x9E37_79B9_7F4A_7C15);
         let keys: Vec<&str> = values::KNOWN_KEYS.iter().chain(OTHER_KEYS).copied().collect();
         let (mut accepted, mut with_lists, mut with_warnings) = (0, 0, 0);
         const BLOCKS: usize = 20_000;
