@@ -58,14 +58,18 @@ pub enum BuildFeature {
     Sanitizer,
     /// `front-matter`: the YAML and TOML parsers, for front matter beyond the common YAML.
     FrontMatter,
+    /// `pasted-text`: the rules that recover an article from plain text pasted from a web page,
+    /// for a document of plain paragraphs long enough to be read so (or `pastedText: "always"`).
+    PastedText,
 }
 
 impl BuildFeature {
-    /// The cargo feature's name: `"sanitizer"` or `"front-matter"`.
+    /// The cargo feature's name: `"sanitizer"`, `"front-matter"` or `"pasted-text"`.
     pub fn name(self) -> &'static str {
         match self {
             BuildFeature::Sanitizer => "sanitizer",
             BuildFeature::FrontMatter => "front-matter",
+            BuildFeature::PastedText => "pasted-text",
         }
     }
 
@@ -74,6 +78,7 @@ impl BuildFeature {
         match self {
             BuildFeature::Sanitizer => "raw HTML beyond what the fast path cleans",
             BuildFeature::FrontMatter => "front matter beyond the common YAML",
+            BuildFeature::PastedText => "plain text that may be pasted from a web page",
         }
     }
 }

@@ -80,7 +80,7 @@ fn render_lines(markdown: &str, options: &Options, fast_path: bool, part: Part<'
         features,
         base_url.as_ref(),
         policy,
-    );
+    )?;
     let meta = Metadata::gather(front, &mut body, options, base_url.as_ref());
     let written = frame(&meta, body.html, features, options.toc_max_level, policy);
     let (html, without_ammonia) = sanitize_written(written, options, &settings, fast_path)?;
@@ -163,7 +163,7 @@ fn write_body(
     features: Features,
     base_url: Option<&BaseUrl>,
     policy: Option<&policy::Settings<'_>>,
-) -> Body {
+) -> Result<Body, Error> {
     let id_prefix = options.id_prefix.as_str();
     // What the sanitizer will remove (`Article.removed`), noted as the parser's events go by.
     let watch = removed::Watch::new(body, lines_above, options.raw_html, features.tagfilter, id_prefix);
@@ -176,7 +176,7 @@ fn write_body(
     } else {
         features.pasted_text
     };
-    let (pasted, parser) = pasted::recover(parser, pasted_text, body, lines_above);
+    let (pasted, parser) = pasted::recover(parser, pasted_text, body, lines_above)?;
     let pasted = pasted.unwrap_or_default();
     let parser = source_lines::SourceLines::new(parser, features.source_lines, body, lines_above);
     let parser = parser.map(|item| watch.see(item));
@@ -214,7 +214,7 @@ fn write_body(
     let outline = headings.into_outline();
     let (links, images) = links.into_found();
     let lead = summary.inner();
-    Body {
+    Ok(Body {
         html: writer.finish(),
         outline,
         links,
@@ -226,7 +226,7 @@ fn write_body(
         first_paragraph: summary.first_paragraph.take(),
         pasted,
         removed: watch.finish(),
-    }
+    })
 }
 
 /// The article's metadata, from the front matter, pasted text's recovery and the body.

@@ -384,8 +384,9 @@ fn js_error(error: Error) -> JsValue {
 }
 
 /// The `name` of the error the core module throws for a document that needs the full module (raw
-/// HTML only ammonia cleans, or front matter only the parsers read). The name predates front matter
-/// moving out of the core module; it stays, since pages catch it (`src/js/quire.js`, the README).
+/// HTML only ammonia cleans, front matter only the parsers read, or text the pasted-text rules
+/// read). The name predates front matter and pasted text moving out of the core module; it stays,
+/// since pages catch it (`src/js/quire.js`, the README).
 const FULL_MODULE_NEEDED: &str = "QuireSanitizerNeeded";
 
 fn type_name(value: &JsValue) -> String {

@@ -1,9 +1,9 @@
 //! The web package's core module is this crate built without the default features (`sanitizer`,
-//! `front-matter`; `cargo test --no-default-features --test core_build`, which `make test` runs): it
-//! must give the full build's HTML for every document it renders, and refuse, with
-//! `Error::FeatureNeeded`, what needs the sanitizer (raw HTML the fast path does not model) or the
-//! front matter parsers.
-#![cfg(not(any(feature = "sanitizer", feature = "front-matter")))]
+//! `front-matter`, `pasted-text`; `cargo test --no-default-features --test core_build`, which
+//! `make test` runs): it must give the full build's HTML for every document it renders, and
+//! refuse, with `Error::FeatureNeeded`, what needs the sanitizer (raw HTML the fast path does not
+//! model), the front matter parsers or the pasted-text rules.
+#![cfg(not(any(feature = "sanitizer", feature = "front-matter", feature = "pasted-text")))]
 
 use std::fs;
 use std::path::Path;
@@ -12,6 +12,7 @@ use quire::{render, sanitize_html, BuildFeature, Error, Options};
 
 const SANITIZER_NEEDED: Error = Error::FeatureNeeded(BuildFeature::Sanitizer);
 const FRONT_MATTER_NEEDED: Error = Error::FeatureNeeded(BuildFeature::FrontMatter);
+const PASTED_TEXT_NEEDED: Error = Error::FeatureNeeded(BuildFeature::PastedText);
 
 fn options(json: &str) -> Options {
     Options::from_json(json).unwrap()
@@ -207,4 +208,66 @@ fn raw_html_comments_alone_do_not_need_the_sanitizer() {
     // A comment the HTML tokenizer could read otherwise is still left to the sanitizer.
     let tricky = render("<!-- a -- b -->\n", &Options::default());
     assert_eq!(tricky.err(), Some(SANITIZER_NEEDED));
+}
+
+#[test]
+fn text_the_pasted_text_rules_would_read_needs_them_and_the_rest_renders_as_the_full_build() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The team's corpus of pasted articles: each one is refused; the controls the full build does
+    // not read as pasted text render as it renders them (as with `pastedText: "off"`), or are
+    // refused too (the core refuses every document the rules look at, not only those they keep).
+    let off = options(r#"{"pastedText":"off"}"#);
+    let mut refused = 0;
+    for entry in fs::read_dir(root.join("tests/pasted")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(path.with_extension("json")).unwrap()).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        match render(&text, &Options::default()) {
+            Err(PASTED_TEXT_NEEDED) => refused += 1,
+            Ok(article) => {
+                assert_eq!(expected["pasted"], false, "{name}: pasted text rendered by the core");
+                assert_eq!(article, render(&text, &off).unwrap(), "{name}");
+            }
+            Err(error) => panic!("{name}: {error}"),
+        }
+    }
+    assert!(refused >= 25, "only {refused} pasted articles refused");
+
+    // Markdown is never refused for it: the repository's documents render (or need another
+    // feature) as with the rules off.
+    for dir in ["tests/fixtures", "tests/corpus", "bench/corpus", "www"] {
+        for entry in fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let markdown = fs::read_to_string(&path).unwrap();
+            let on = render(&markdown, &Options::default());
+            assert_ne!(on.as_ref().err(), Some(&PASTED_TEXT_NEEDED), "{}", path.display());
+            assert_eq!(on, render(&markdown, &off), "{}", path.display());
+        }
+    }
+
+    // Too short for the rules, or after front matter (which pasted text does not have): rendered.
+    let plain = "Thanks for the quick fix!\n\nThe export keeps my footnotes now.\n";
+    assert_eq!(render(plain, &Options::default()), render(plain, &off));
+    let long = "Line of plain text, one of several.\n".repeat(12);
+    assert_eq!(render(&long, &Options::default()).err(), Some(PASTED_TEXT_NEEDED));
+    let after = format!("---\ntitle: Notes\n---\n{long}");
+    assert!(render(&after, &Options::default()).is_ok());
+    // `always` reads any document's paragraphs; the spec presets never do.
+    let always = options(r#"{"pastedText":"always"}"#);
+    assert_eq!(render("# Title\n\nText.\n", &always).err(), Some(PASTED_TEXT_NEEDED));
+    assert!(render(&long, &options(r#"{"preset":"gfm"}"#)).is_ok());
+
+    let message = PASTED_TEXT_NEEDED.to_string();
+    assert!(
+        message.contains("pasted") && message.contains("`pasted-text`") && message.contains("loadSanitizer"),
+        "{message}"
+    );
 }

@@ -69,7 +69,8 @@ function render() {
     article = renderInto(preview, markdown, currentOptions());
   } catch (error) {
     if (error?.name === 'QuireSanitizerNeeded') {
-      // Raw HTML or front matter: the full module loads on first need, then this render runs again.
+      // Raw HTML, front matter or pasted text: the full module loads on first need, then this render
+      // runs again.
       renderTime.textContent = 'loading the full module…';
       loadSanitizer().then(scheduleRender, showError);
       return;

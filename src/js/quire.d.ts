@@ -4,8 +4,8 @@ import type { Article, Options } from "./quire_core.js";
 
 export type { Article, JsonValue, Options, Recovery, Removal, TocEntry, Warning } from "./quire_core.js";
 
-/** What init loads: the core module only ("on-demand", the default: the full module, with the sanitizer
- *  and the front matter parsers, loads when a document needs it), both modules ("eager"), or the full
+/** What init loads: the core module only ("on-demand", the default: the full module, with the sanitizer,
+ *  the front matter parsers and the pasted-text rules, loads when a document needs it), both modules ("eager"), or the full
  *  module alone ("always": one download, for pages whose documents mostly have raw HTML or front matter). */
 export interface InitOptions {
   sanitizer?: "on-demand" | "eager" | "always";
@@ -23,14 +23,15 @@ declare function init(options?: InitOptions): Promise<void>;
 export default init;
 export { init };
 
-/** Loads the full module (the sanitizer and the front matter parsers) once; later calls return the same promise. */
+/** Loads the full module (the sanitizer, the front matter parsers, the pasted-text rules) once; later calls return the same promise. */
 export function loadSanitizer(): Promise<void>;
 
 /** Whether the full module has loaded. */
 export function sanitizerLoaded(): boolean;
 
 /** Renders Markdown to an Article. Throws an Error named "QuireSanitizerNeeded" when the document has raw
- *  HTML beyond what the fast path cleans, or front matter beyond the common YAML, and the full module has
+ *  HTML beyond what the fast path cleans, front matter beyond the common YAML, or plain text that pastedText
+ *  may read as pasted from a web page (plain paragraphs, 5 lines and 40 words or more), and the full module has
  *  not loaded yet (use renderArticleAsync, or await loadSanitizer()). */
 export function renderArticle(markdown: string, options?: Options | null): Article;
 /** Renders Markdown to an HTML string; same rule as renderArticle. */

@@ -3,10 +3,12 @@
 //
 // Two WebAssembly modules sit behind one API. The core module (quire_core) renders Markdown, raw HTML
 // written the common way (through the sanitizer's fast path) and YAML front matter written the
-// common way; it has neither ammonia nor the YAML and TOML parsers, so it is small and starts fast.
-// The full module (quire_full: the same code plus ammonia and html5ever, and the parsers) loads only
-// when a document holds raw HTML the fast path gives up on or front matter beyond that, or when you
-// ask for it. The same options give the same HTML from both.
+// common way; it has neither ammonia nor the YAML and TOML parsers nor the pasted-text rules, so it
+// is small and starts fast. The full module (quire_full: the same code plus ammonia and html5ever,
+// the parsers and the rules) loads only when a document holds raw HTML the fast path gives up on,
+// front matter beyond that, or plain text the rules would read as pasted from a web page (plain
+// paragraphs, at least 5 lines and 40 words), or when you ask for it. The same options give the
+// same HTML from both.
 //
 //   await init();                          // the core module only
 //   renderHtml(markdown);                  // most articles: rendered at once
@@ -17,8 +19,9 @@
 //
 // A sync call that needs the full module before it has loaded throws an Error named
 // "QuireSanitizerNeeded" (and starts loading it), so a caller can `await loadSanitizer()` and retry.
-// The names predate front matter moving to the full module: the error and loadSanitizer() are the
-// same for a document with raw HTML and one with front matter (the message says which).
+// The names predate front matter and pasted text moving to the full module: the error and
+// loadSanitizer() are the same for a document with raw HTML, front matter or pasted text (the
+// message says which).
 //
 // Each module's glue is imported when it is needed, and its wasm is requested at the same moment,
 // so that the wasm download does not wait for the glue (and the glue's own imports) to arrive
@@ -116,7 +119,7 @@ export default async function init(options = {}) {
 
 export { init };
 
-/** Loads the full module (once; the sanitizer and the front matter parsers); resolves when sync calls
+/** Loads the full module (once; the sanitizer, the front matter parsers, the pasted-text rules); resolves when sync calls
  *  no longer need to wait for it. */
 export function loadSanitizer() {
   if (full) return Promise.resolve();

@@ -13,9 +13,17 @@
 //!
 //! Cost: the parser's events are buffered once (they are replayed untouched when the document is
 //! not pasted text, which usually shows in its first event); every rule is linear in the lines.
+//!
+//! The rules are the `pasted-text` feature. A build without it (the web package's core module)
+//! still reads the lines, and refuses with `Error::FeatureNeeded(BuildFeature::PastedText)` every
+//! document the rules would look at ([`may_be_pasted`]): it never renders one differently. Telling
+//! whether the rules find a sign of a page takes nearly all of them, so it is not in the core.
 
+#[cfg(feature = "pasted-text")]
 mod dates;
+#[cfg(feature = "pasted-text")]
 mod lines;
+#[cfg(feature = "pasted-text")]
 mod recover;
 
 use std::ops::Range;
@@ -23,7 +31,12 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::options::PastedText;
+
+/// A document needs this many lines and words to be read as pasted text (unless `always`).
+const MIN_LINES: usize = 5;
+const MIN_WORDS: usize = 40;
 
 /// An event and its source range, as `Parser::into_offset_iter` gives them.
 pub(crate) type Item<'a> = (Event<'a>, Range<usize>);
@@ -77,6 +90,8 @@ pub(crate) struct Found {
 }
 
 /// One line of a top-level paragraph: its events (indices into the buffer) and its plain text.
+// Without the rules, only the text is read (to count the words).
+#[cfg_attr(not(feature = "pasted-text"), allow(dead_code))]
 #[derive(Debug)]
 struct Line {
     /// 1-based, in the whole input.
@@ -98,33 +113,61 @@ struct Line {
 type Block = (usize, Range<usize>);
 
 /// The document as lines, and its other blocks.
+#[cfg(feature = "pasted-text")]
 struct Document<'a> {
     buffer: Vec<Item<'a>>,
     lines: Vec<Line>,
     blocks: Vec<Block>,
 }
 
+/// The body's events, recovered or as the parser gave them.
+pub(crate) type Events<'a> = Box<dyn Iterator<Item = Item<'a>> + 'a>;
+
 /// Reads `events` (the body's) as pasted text when `mode` allows and the document is pasted
 /// text: the metadata found, and the events to render. Otherwise the events pass unchanged.
+/// Without the `pasted-text` feature, a document the rules would read is refused.
 pub(crate) fn recover<'a>(
     mut events: impl Iterator<Item = Item<'a>> + 'a,
     mode: PastedText,
     body: &str,
     lines_above: usize,
-) -> (Option<Found>, Box<dyn Iterator<Item = Item<'a>> + 'a>) {
+) -> Result<(Option<Found>, Events<'a>), Error> {
     if mode == PastedText::Off {
-        return (None, Box::new(events));
+        return Ok((None, Box::new(events)));
     }
     let always = mode == PastedText::Always;
     let mut buffer = Vec::new();
     let Some((lines, blocks)) = read_lines(&mut events, &mut buffer, always, body, lines_above) else {
-        return (None, Box::new(buffer.into_iter().chain(events)));
+        return Ok((None, Box::new(buffer.into_iter().chain(events))));
     };
-    let document = Document { buffer, lines, blocks };
-    match recover::recover(&document, always) {
-        Some((found, out)) => (Some(found), Box::new(out.into_iter())),
-        None => (None, Box::new(document.buffer.into_iter())),
+    if !may_be_pasted(&lines, always) {
+        return Ok((None, Box::new(buffer.into_iter())));
     }
+    #[cfg(feature = "pasted-text")]
+    {
+        let document = Document { buffer, lines, blocks };
+        Ok(match recover::recover(&document, always) {
+            Some((found, out)) => (Some(found), Box::new(out.into_iter())),
+            None => (None, Box::new(document.buffer.into_iter())),
+        })
+    }
+    #[cfg(not(feature = "pasted-text"))]
+    {
+        let _ = blocks;
+        Err(Error::FeatureNeeded(crate::error::BuildFeature::PastedText))
+    }
+}
+
+/// Whether the rules look at a document read as `lines`: with `always`, or with enough lines and
+/// words. (Whether they then find a sign of a page is theirs to say.)
+fn may_be_pasted(lines: &[Line], always: bool) -> bool {
+    always
+        || (lines.len() >= MIN_LINES
+            && lines
+                .iter()
+                .map(|line| line.text.split_whitespace().count())
+                .sum::<usize>()
+                >= MIN_WORDS)
 }
 
 /// Splits the top-level paragraphs into lines; `None` (with what was read left in `buffer`) at

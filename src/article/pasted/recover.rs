@@ -17,9 +17,6 @@ const SHORT_LINE: usize = 60;
 const PROSE_WORDS: usize = 20;
 /// Words a paragraph needs around a section heading.
 const PARAGRAPH_WORDS: usize = 12;
-/// A document needs this many lines and words to be read as pasted text (unless `always`).
-const MIN_LINES: usize = 5;
-const MIN_WORDS: usize = 40;
 /// Bylines and date lines are looked for before this many prose lines.
 const HEADER_PROSE_LINES: usize = 1;
 /// Longest title and dek, in characters; a dek with no byline under it is shorter.
@@ -82,14 +79,10 @@ struct Reader<'d, 'a> {
     title_from_mail: bool,
 }
 
-/// The metadata and the events of `doc` read as pasted text; `None` when it is not (too short, or
-/// nothing to recover), unless `always`.
+/// The metadata and the events of `doc` (long enough: `may_be_pasted`) read as pasted text;
+/// `None` when it is not (nothing to recover), unless `always`.
 pub(super) fn recover<'a>(doc: &Document<'a>, always: bool) -> Option<(Found, Vec<Item<'a>>)> {
     let lines = &doc.lines[..];
-    let words: usize = lines.iter().map(|line| line.text.split_whitespace().count()).sum();
-    if !always && (lines.len() < MIN_LINES || words < MIN_WORDS) {
-        return None;
-    }
     let mut paragraphs: HashMap<usize, (usize, usize)> = HashMap::new();
     for line in lines {
         let (words, count) = paragraphs.entry(line.paragraph).or_insert((0, 0));
