@@ -296,7 +296,14 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
             }
         }
     }
-    open.stack.is_empty().then_some(out)
+    if !open.stack.is_empty() {
+        return None;
+    }
+    // Leading U+FEFFs go, as the settle step drops them from ammonia's output (html5ever discards
+    // one as a byte-order mark, innerHTML none): a removed comment can leave one in front.
+    let boms = out.len() - out.trim_start_matches('\u{FEFF}').len();
+    out.drain(..boms);
+    Some(out)
 }
 
 /// Elements the policy removes whose content the tokenizer reads as text: `script` and `style`
