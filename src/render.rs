@@ -178,7 +178,12 @@ fn write_body(
     };
     let (pasted, parser) = pasted::recover(parser, pasted_text, body, lines_above)?;
     let pasted = pasted.unwrap_or_default();
-    let parser = source_lines::SourceLines::new(parser, features.source_lines, body, lines_above);
+    // Source lines are an option: off, their adapter is not in the chain at all.
+    let parser: Box<dyn Iterator<Item = _>> = if features.source_lines {
+        Box::new(source_lines::SourceLines::new(parser, body, lines_above))
+    } else {
+        parser
+    };
     let parser = parser.map(|item| watch.see(item));
     let title_block = features.title_block && pasted.report.is_empty();
     let lead = lead::Lead::new(parser, title_block, front.title.clone());

@@ -53,7 +53,6 @@ pub(crate) fn read(event: &Event<'_>) -> Option<Lines> {
 /// of the input (front matter) come before `body`.
 pub(crate) struct SourceLines<'b, I> {
     items: I,
-    enabled: bool,
     body: &'b str,
     /// Block nesting: 0 between top-level blocks.
     depth: usize,
@@ -65,10 +64,9 @@ pub(crate) struct SourceLines<'b, I> {
 }
 
 impl<'b, I> SourceLines<'b, I> {
-    pub fn new(items: I, enabled: bool, body: &'b str, lines_above: usize) -> Self {
+    pub fn new(items: I, body: &'b str, lines_above: usize) -> Self {
         SourceLines {
             items,
-            enabled,
             body,
             depth: 0,
             counted: 0,
@@ -110,9 +108,6 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for SourceLines
             return Some(item);
         }
         let (event, range) = self.items.next()?;
-        if !self.enabled {
-            return Some((event, range));
-        }
         let marked = match &event {
             Event::Start(Tag::HtmlBlock) => false,
             Event::Start(Tag::Heading { .. }) => true,
@@ -139,7 +134,7 @@ mod tests {
     use pulldown_cmark::Parser;
 
     fn marked(body: &str, lines_above: usize) -> Vec<Lines> {
-        SourceLines::new(Parser::new(body).into_offset_iter(), true, body, lines_above)
+        SourceLines::new(Parser::new(body).into_offset_iter(), body, lines_above)
             .filter_map(|(event, _)| read(&event))
             .collect()
     }
