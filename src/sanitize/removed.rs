@@ -858,16 +858,7 @@ mod tests {
         for _ in 0..20_000 {
             let len = 1 + random.below(24);
             let html: String = (0..len).map(|_| BITS[random.below(BITS.len())]).collect();
-            let mut pieces = Vec::new();
-            let mut rest = &html[..];
-            while !rest.is_empty() {
-                let mut cut = (1 + random.below(8)).min(rest.len());
-                while !rest.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                pieces.push(&rest[..cut]);
-                rest = &rest[cut..];
-            }
+            let pieces = random.pieces(&html, 8);
             assert_eq!(without_lines(scan(&pieces)), reference::tokenize(&html), "{html:?}");
         }
     }
