@@ -26,6 +26,7 @@ mod markdown;
 mod options;
 mod render;
 mod sanitize;
+mod sort;
 mod stream;
 #[cfg(test)]
 mod test_random;

@@ -85,7 +85,7 @@ fn render_lines(markdown: &str, options: &Options, fast_path: bool, part: Part<'
     let written = frame(&meta, body.html, features, options.toc_max_level, policy);
     let (html, without_ammonia) = sanitize_written(written, options, &settings, fast_path)?;
 
-    warnings.sort_by_key(|warning| warning.line);
+    crate::sort::sort_by_key(&mut warnings, |warning| warning.line);
     let article = Article {
         html,
         author: join_names(&meta.authors),

@@ -629,7 +629,7 @@ impl Bound {
             self.finish_run(tokenizer, bytes);
         }
         self.flush_text();
-        self.escapes.sort_unstable();
+        crate::sort::sort_by_key(&mut self.escapes, |&offset| offset);
         self.escapes.dedup();
     }
 
@@ -806,7 +806,7 @@ impl Sink for Bound {
 fn attribute_key(tag: &TagToken) -> String {
     let mut pairs: Vec<(&[u8], &[u8])> = tag.attributes().collect();
     // Stable: of equal names, the first written stays first, and is the one kept.
-    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::sort_by(&mut pairs, |a, b| a.0.cmp(b.0));
     pairs.dedup_by(|a, b| a.0 == b.0);
     let mut key = Vec::new();
     for (name, value) in pairs {

@@ -72,7 +72,7 @@ impl<'a, I: Iterator<Item = Node<'a>>> Quotes<'a, I> {
                     if self.open.is_empty() {
                         self.ready = self.buffer.len();
                         // Inner quotes close first: put the figures in the order they are passed on.
-                        self.figures.sort_unstable_by(|a, b| b.cmp(a));
+                        crate::sort::sort_by(&mut self.figures, |a, b| b.cmp(a));
                     }
                     return;
                 }

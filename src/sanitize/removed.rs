@@ -166,7 +166,7 @@ impl<'b> Watch<'b> {
     /// The removals, in source order, one per kind, name and line.
     pub fn finish(&self) -> Vec<Removal> {
         let mut found = self.found.take();
-        found.sort_by_key(|removal| removal.line);
+        crate::sort::sort_by_key(&mut found, |removal| removal.line);
         let mut seen = HashSet::new();
         let keep: Vec<bool> = found
             .iter()

@@ -357,7 +357,7 @@ impl TomlWalker<'_> {
             });
         }
         // Tables iterate in key order; report in document order.
-        entries.sort_by_key(|entry| entry.line);
+        crate::sort::sort_by_key(&mut entries, |entry| entry.line);
         Ok(entries)
     }
 

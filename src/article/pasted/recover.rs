@@ -130,7 +130,7 @@ pub(super) fn recover<'a>(doc: &Document<'a>, always: bool) -> Option<(Found, Ve
     if !always && !from_a_page {
         return None;
     }
-    reader.found.report.sort_by_key(|entry| entry.line);
+    crate::sort::sort_by_key(&mut reader.found.report, |entry| entry.line);
     Some((reader.found, events))
 }
 
