@@ -485,8 +485,16 @@ impl Element {
             || self
                 .values
                 .get(name)
-                .is_some_and(|values| values.iter().any(|v| v.to_lowercase() == value.to_lowercase()))
+                .is_some_and(|values| values.iter().any(|allowed| same_lowercase(allowed, value)))
     }
+}
+
+/// Whether two values are equal lowercased, as ammonia compares an attribute with its allowed
+/// values. Char by char, which differs from `str::to_lowercase` only in a word-final sigma (no
+/// allowed value has one), and leaves the wasm without that function's second copy of the case
+/// mapping code (the heading ids use `char::to_lowercase`).
+fn same_lowercase(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The attributes ammonia checks as URLs (its `is_url_attr`, for the elements it may keep).
@@ -605,6 +613,14 @@ fn shorten(url: &str) -> String {
 mod tests {
     use super::*;
     use crate::test_random::Xorshift;
+
+    #[test]
+    fn allowed_values_compare_lowercased_as_ammonias_do() {
+        // U+212A KELVIN SIGN lowercases to an ASCII k.
+        assert!(same_lowercase("checkbox", "CHEC\u{212A}BOX"));
+        assert!(!same_lowercase("checkbox", "checkboxes"));
+        assert!(!same_lowercase("1", "\u{0130}"));
+    }
 
     #[test]
     fn the_fast_paths_policy_is_the_builders_for_its_elements() {
