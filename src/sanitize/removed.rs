@@ -494,7 +494,9 @@ impl Element {
 /// allowed value has one), and leaves the wasm without that function's second copy of the case
 /// mapping code (the heading ids use `char::to_lowercase`).
 fn same_lowercase(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The attributes ammonia checks as URLs (its `is_url_attr`, for the elements it may keep).
