@@ -4,7 +4,8 @@
 //! with its own element type or closure gets its own copy: about 5 KB of wasm each, 7 KB brotli of
 //! the core module for the five this crate had. Here one sort of indices, with the comparison
 //! behind a `dyn`, serves every caller; the lists sorted (warnings, removals, escapes, quotes,
-//! attributes) are short, so the indirect call costs nothing a reader feels.
+//! attributes) are short in articles, so the indirect call costs little (one raw-HTML article
+//! measured +0.3% instructions), and the sort stays O(n log n) on hostile ones.
 
 use std::cmp::Ordering;
 
