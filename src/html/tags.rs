@@ -146,17 +146,6 @@ pub(crate) const fn is_block(name: &[u8]) -> bool {
     )
 }
 
-/// Start tags that close an open `<p>` ("in body"): the plain blocks, the headings, and those
-/// with rules of their own (a test checks them against the nesting bound's tree model).
-pub(crate) const fn closes_p(name: &[u8]) -> bool {
-    is_block(name)
-        || is_heading(name)
-        || matches!(
-            name,
-            b"dd" | b"dt" | b"form" | b"hr" | b"li" | b"listing" | b"plaintext" | b"pre" | b"table" | b"xmp"
-        )
-}
-
 /// The elements that "generate implied end tags" closes.
 pub(crate) const fn has_implied_end(name: &[u8]) -> bool {
     matches!(

@@ -1413,9 +1413,10 @@ impl Tree {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::insertion;
 
     #[test]
-    fn the_start_tags_that_close_a_p_are_those_of_html_tags() {
+    fn the_insertion_model_keeps_an_open_p_where_the_tree_model_does() {
         let fast = crate::sanitize::fast_path::FAST_TAGS.iter().map(|(name, _)| name);
         let others = [
             "address",
@@ -1472,13 +1473,28 @@ mod tests {
             "wbr",
             "xmp",
         ];
+        let in_p = {
+            let p = insertion::element(b"p").expect("p is modeled");
+            insertion::ROOT.inside(p)
+        };
+        let mut modeled = 0;
         for &name in fast.chain(&others) {
+            // Table parts outside a table are ignored, the p left open: the model says they do not fit.
+            let table_part = [
+                "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+            ]
+            .contains(&name);
+            let Some(element) = insertion::element(name.as_bytes()).filter(|_| !table_part) else {
+                continue;
+            };
+            modeled += 1;
             let mut tree = Tree::default();
             tree.start_tag(&StartTag::named("p"));
             tree.start_tag(&StartTag::named(name));
             let paragraphs = tree.stack.iter().filter(|elem| elem.is("p")).count();
             let closed = paragraphs < 1 + usize::from(name == "p");
-            assert_eq!(tags::closes_p(name.as_bytes()), closed, "<p><{name}>");
+            assert_eq!(in_p.fits(element), !closed, "<p><{name}>");
         }
+        assert!(modeled > 60, "{modeled}");
     }
 }

@@ -18,7 +18,7 @@ use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLev
 
 use crate::html::markup::{Attribute, Node};
 use crate::markdown::source_lines::{self, Lines};
-use crate::sanitize::fast_path::{self, Open, IS_VOID};
+use crate::sanitize::fast_path::{self, Open};
 use crate::sanitize::policy::Settings;
 
 pub(crate) struct Writer<'s> {
@@ -154,7 +154,8 @@ impl<'s> Writer<'s> {
             fast_path::write_start_tag(&mut self.out, name, &attributes);
             return;
         };
-        if !fast_path::fits(&self.open, element) {
+        let top_level = self.open.is_empty();
+        if !self.open.insert(element) {
             self.canonical = false;
         }
         attributes
@@ -169,11 +170,8 @@ impl<'s> Writer<'s> {
         } else {
             fast_path::write_start_tag(&mut self.out, name, &attributes);
         }
-        if self.open.is_empty() || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        if top_level || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
             self.block_tag_end = Some(self.out.len() - 1);
-        }
-        if !element.is(IS_VOID) {
-            self.open.push(element);
         }
     }
 

@@ -1,6 +1,7 @@
 //! The sanitizer's result without the sanitizer, for raw HTML written the common way, and the
 //! pieces of the HTML model the writer shares: the elements quire writes with what the policy
-//! allows on each, the tree builder's checks, ammonia's attribute steps and the serializer's form.
+//! allows on each, the stack of open elements (placed by `html::insertion`), ammonia's attribute
+//! steps and the serializer's form.
 //!
 //! Where a document has raw HTML, the written document is read here in one linear pass: each tag
 //! gets ammonia's attribute steps in ammonia's order and the policy's own filters from
@@ -12,6 +13,7 @@
 use crate::limits::LIMITS;
 use std::borrow::Cow;
 
+use crate::html::insertion::{self, Current, ROOT};
 use crate::html::{entities, tags};
 use crate::sanitize::policy::{self, Settings};
 use crate::urls::{self, Parsed};
@@ -86,17 +88,12 @@ pub(crate) const FAST_TAGS: [(&str, &[&str]); 55] = [
 /// Attributes the policy allows on every element (ammonia's `lang` and `title`, and ours).
 pub(crate) const GENERIC_ATTRIBUTES: [&str; 5] = ["class", "dir", "id", "lang", "title"];
 
-/// An element of [`FAST_TAGS`] by its index, with what the tree-builder checks ask of it, worked
-/// out once (at compile time) instead of by string comparisons per tag.
+/// An element of [`FAST_TAGS`] by its index, with what the checks ask of it worked out once (at
+/// compile time) instead of by string comparisons per tag.
 #[derive(Clone, Copy)]
 pub(crate) struct Element(u8);
 
 pub(crate) const IS_VOID: u8 = 1;
-const CLOSES_AN_OPEN_P: u8 = 2;
-const IS_SPECIAL: u8 = 4;
-const IS_HEADING: u8 = 8;
-const IS_PARAGRAPH: u8 = 16;
-const IS_LINK: u8 = 32;
 
 /// [`FAST_TAGS`]' names as numbers that sort as the names do (their bytes, big-endian, zero
 /// padded), for a binary search of integers; and each element's flags.
@@ -118,15 +115,21 @@ const FLAGS: [u8; FAST_TAGS.len()] = {
     let mut i = 0;
     while i < FAST_TAGS.len() {
         let name = FAST_TAGS[i].0;
-        flags[i] = flag_if(tags::is_void(name.as_bytes()), IS_VOID)
-            | flag_if(tags::closes_p(name.as_bytes()), CLOSES_AN_OPEN_P)
-            | flag_if(tags::is_special(name.as_bytes()), IS_SPECIAL)
-            | flag_if(tags::is_heading(name.as_bytes()), IS_HEADING)
-            | flag_if(listed(name, &["p"]), IS_PARAGRAPH)
-            | flag_if(listed(name, &["a"]), IS_LINK);
+        flags[i] = flag_if(tags::is_void(name.as_bytes()), IS_VOID);
         i += 1;
     }
     flags
+};
+
+/// Each element's place in the tree builder's insertion model (all are in it: a test checks).
+const INSERTIONS: [Option<insertion::Element>; FAST_TAGS.len()] = {
+    let mut insertions = [None; FAST_TAGS.len()];
+    let mut i = 0;
+    while i < FAST_TAGS.len() {
+        insertions[i] = insertion::element(FAST_TAGS[i].0.as_bytes());
+        i += 1;
+    }
+    insertions
 };
 
 const fn flag_if(condition: bool, flag: u8) -> u8 {
@@ -135,31 +138,6 @@ const fn flag_if(condition: bool, flag: u8) -> u8 {
     } else {
         0
     }
-}
-
-const fn listed(name: &str, list: &[&str]) -> bool {
-    let mut i = 0;
-    while i < list.len() {
-        if same(list[i].as_bytes(), name.as_bytes()) {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// A name of 1 to 16 bytes as a number that orders as the name does.
@@ -188,44 +166,36 @@ impl Element {
     pub(crate) fn is(self, flag: u8) -> bool {
         FLAGS[usize::from(self.0)] & flag != 0
     }
+
+    fn insertion(self) -> Option<insertion::Element> {
+        INSERTIONS[usize::from(self.0)]
+    }
 }
 
-/// The elements open in the output, and how many of the kinds the checks ask about.
+/// The elements open in the output, each with the tree builder's current node while it is open.
 #[derive(Default)]
 pub(crate) struct Open {
-    stack: Vec<Element>,
-    paragraphs: usize,
-    links: usize,
-    headings: usize,
+    stack: Vec<(Element, Current)>,
 }
 
 impl Open {
-    fn counter(&mut self, element: Element) -> Option<&mut usize> {
-        if element.is(IS_PARAGRAPH) {
-            Some(&mut self.paragraphs)
-        } else if element.is(IS_LINK) {
-            Some(&mut self.links)
-        } else if element.is(IS_HEADING) {
-            Some(&mut self.headings)
-        } else {
-            None
+    /// Opens `element` (unless it is void) and says whether the tree builder would put it where
+    /// it stands: inside the current element, with nothing closed, moved or inserted. `false`
+    /// leaves the document to ammonia.
+    pub(crate) fn insert(&mut self, element: Element) -> bool {
+        let current = self.current();
+        let inserted = element.insertion();
+        if !element.is(IS_VOID) {
+            let inside = inserted.map_or(current, |inserted| current.inside(inserted));
+            self.stack.push((element, inside));
         }
-    }
-
-    pub(crate) fn push(&mut self, element: Element) {
-        if let Some(count) = self.counter(element) {
-            *count += 1;
-        }
-        self.stack.push(element);
+        inserted.is_some_and(|inserted| current.fits(inserted))
     }
 
     /// Closes the current element if it is `name`.
     pub(crate) fn pop(&mut self, name: &str) -> Option<()> {
-        let element = *self.stack.last().filter(|element| element.name() == name)?;
+        self.stack.last().filter(|(element, _)| element.name() == name)?;
         self.stack.pop();
-        if let Some(count) = self.counter(element) {
-            *count -= 1;
-        }
         Some(())
     }
 
@@ -233,8 +203,8 @@ impl Open {
         self.stack.is_empty()
     }
 
-    fn current(&self) -> Option<&'static str> {
-        self.stack.last().map(|element| element.name())
+    fn current(&self) -> Current {
+        self.stack.last().map_or(ROOT, |&(_, current)| current)
     }
 }
 
@@ -249,7 +219,7 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
         let text_end = write_text(&mut out, rest)?;
         if text_end > 0 {
             let text = &rest[..text_end];
-            if in_table_structure(&open) && !text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')) {
+            if open.current().fosters_text() && !text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c')) {
                 return None; // foster parenting
             }
             if after_pre_start && text.starts_with(['\n', '\r']) {
@@ -277,7 +247,7 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
             Tag::Start { name, .. } if REMOVED_WITH_TEXT.contains(&name) => {
                 // The element goes with its text, to its end tag.
                 let end = removed_text_length(name, rest)?;
-                if name == "iframe" && (end > 0 || in_table_structure(&open)) {
+                if name == "iframe" && (end > 0 || open.current().fosters_text()) {
                     return None; // its text would stay; in a table it would be moved out
                 }
                 rest = &rest[end + name.len() + "</>".len()..];
@@ -285,18 +255,15 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
             Tag::Start { name, self_closing } => {
                 let element = lookup(name)?;
                 let void = element.is(IS_VOID);
-                if (self_closing && !void) || !fits(&open, element) {
+                if (self_closing && !void) || !open.insert(element) {
                     return None;
                 }
                 clean_attributes(element, &mut attributes, settings)?;
                 write_start_tag(&mut out, element.name(), &attributes);
-                if !void {
-                    open.push(element);
-                }
             }
         }
     }
-    if !open.stack.is_empty() {
+    if !open.is_empty() {
         return None;
     }
     // Leading U+FEFFs go, as the settle step drops them from ammonia's output (html5ever discards
@@ -438,52 +405,6 @@ pub(crate) fn lookup(name: &str) -> Option<Element> {
     let key = name_key(name.as_bytes())?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
-}
-
-/// Whether the tree builder would put `element` where it stands: inside the current element,
-/// with nothing closed, moved or inserted. Conservative: `false` sends the document to ammonia.
-pub(crate) fn fits(open: &Open, element: Element) -> bool {
-    let name = element.name();
-    let table_child = match open.current() {
-        Some("table") => Some(matches!(name, "caption" | "thead" | "tbody")),
-        Some("thead" | "tbody") => Some(name == "tr"),
-        Some("tr") => Some(matches!(name, "th" | "td")),
-        _ => None,
-    };
-    if let Some(fits) = table_child {
-        return fits;
-    }
-    if matches!(name, "thead" | "tbody" | "tr" | "th" | "td") {
-        return false; // outside their table, the parser ignores them
-    }
-    if element.is(CLOSES_AN_OPEN_P) && open.paragraphs > 0 {
-        return false;
-    }
-    match name {
-        "a" => open.links == 0,
-        _ if element.is(IS_HEADING) => open.headings == 0,
-        // An open item of the same kind, with nothing but `div`/`p` above it, would be closed.
-        "li" => !closes_open_item(open, &["li"]),
-        "dd" | "dt" => !closes_open_item(open, &["dd", "dt"]),
-        _ => true,
-    }
-}
-
-fn closes_open_item(open: &Open, items: &[&str]) -> bool {
-    for element in open.stack.iter().rev() {
-        if items.contains(&element.name()) {
-            return true;
-        }
-        if !matches!(element.name(), "div" | "p") && element.is(IS_SPECIAL) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Text here would be moved out of the table (foster parenting).
-fn in_table_structure(open: &Open) -> bool {
-    matches!(open.current(), Some("table" | "thead" | "tbody" | "tr"))
 }
 
 /// The text at the start of `html` (up to the next `<`) as the serializer writes it (see
@@ -727,7 +648,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_fast_tag_is_found_with_its_flags() {
+    fn every_fast_tag_is_found_with_its_flags_and_its_insertion() {
         for (name, attributes) in FAST_TAGS {
             let element = lookup(name).unwrap_or_else(|| panic!("{name} not found"));
             assert_eq!((element.name(), element.attributes()), (name, attributes));
@@ -736,50 +657,35 @@ mod tests {
                 ["br", "hr", "img", "input"].contains(&name),
                 "{name}"
             );
-            let closes_p = [
-                "article",
-                "blockquote",
-                "dd",
-                "details",
-                "div",
-                "dl",
-                "dt",
-                "figcaption",
-                "figure",
-                "h1",
-                "h2",
-                "h3",
-                "h4",
-                "h5",
-                "h6",
-                "header",
-                "hr",
-                "li",
-                "nav",
-                "ol",
-                "p",
-                "pre",
-                "section",
-                "summary",
-                "table",
-                "ul",
-            ];
-            assert_eq!(element.is(CLOSES_AN_OPEN_P), closes_p.contains(&name), "{name}");
-            // Of the fast tags, the phrasing ones are not special.
-            let phrasing = [
-                "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",
-                "strong", "sub", "sup", "time", "u",
-            ];
-            assert_eq!(element.is(IS_SPECIAL), !phrasing.contains(&name), "{name}");
-            assert_eq!(
-                element.is(IS_HEADING),
-                name.starts_with('h') && name.len() == 2 && name != "hr"
-            );
-            assert_eq!(element.is(IS_PARAGRAPH), name == "p");
-            assert_eq!(element.is(IS_LINK), name == "a");
+            assert!(element.insertion().is_some(), "{name} is not in the insertion model");
         }
         for name in ["bb", "aa", "h7", "script", "abbreviationsxyzw", "figcaptions", ""] {
             assert!(lookup(name).is_none(), "{name}");
+        }
+    }
+
+    /// Nestings the tree builder leaves as written though an element of the kind is open further
+    /// up: the insertion model takes them, and the result is ammonia's.
+    #[test]
+    fn takes_what_the_tree_builder_nests_as_written_as_ammonia_does() {
+        let settings = Settings::plain("", None);
+        for html in [
+            "<h2>a<div><h3>b</h3></div></h2>",
+            "<p>a</p><table><tbody><tr><td><a href=\"/x\">y</a></td></tr></tbody></table>",
+            "<a href=\"/x\"><table><tbody><tr><td><a href=\"/y\">z</a></td></tr></tbody></table></a>",
+            "<ul><li>a<ul><li>b</li></ul></li></ul>",
+            "<dl><dt>a</dt><dd><dl><dt>b</dt></dl></dd></dl>",
+        ] {
+            let fast = sanitize(html, &settings);
+            assert!(fast.is_some(), "{html}");
+            assert_eq!(fast.unwrap(), policy::sanitize(html, &settings), "{html}");
+        }
+        for html in [
+            "<h2>a<h3>b</h3></h2>",
+            "<p>a<div>b</div></p>",
+            "<a href=\"/x\"><a href=\"/y\">z</a></a>",
+        ] {
+            assert!(sanitize(html, &settings).is_none(), "{html}");
         }
     }
 

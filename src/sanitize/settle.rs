@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::html::insertion::{element, Current, ROOT};
 use crate::html::tags;
 
 /// What [`settle`] does with a tag or text the HTML parser would not put where it stands.
@@ -35,8 +36,8 @@ pub(crate) struct Settled<'h> {
 /// - an `<input>` without `disabled` gets `disabled=""`, last (the policy forces only `type`);
 /// - a link's `rel` goes last, where the next pass would append it again.
 ///
-/// And it follows the HTML tree builder ("in body" and the table insertion modes) through the tags:
-/// a start tag the builder would not insert as a child of the current element (a block in an open
+/// And it follows the HTML tree builder through the tags, with the model in `html::insertion`
+/// that the writer and the fast path use too: a start tag the builder would not insert as a child of the current element (a block in an open
 /// `<p>`, a link in a link, a table part outside its parent, a heading in a heading) or text it
 /// would move out of a table makes `round_trips` false; with [`Repair::Unwrap`] such an element is
 /// unwrapped and such text dropped. What the model does not know does not round-trip. `None`: not
@@ -82,167 +83,7 @@ struct Open<'h> {
     kept: bool,
     /// The parser's current node while this element is open: itself if kept, else the kept
     /// element it sits in.
-    current: Current<'h>,
-}
-
-#[derive(Clone, Copy)]
-struct Current<'h> {
-    name: &'h str,
-    element: Element,
-    scope: Scope,
-}
-
-/// The current node before any tag: ammonia parses a fragment in a `<div>`.
-const ROOT: Current<'static> = Current {
-    name: "div",
-    element: Element::of(Insertion::Block),
-    scope: Scope {
-        p: false,
-        a: false,
-        ruby: false,
-        li: false,
-        dd_dt: false,
-    },
-};
-
-/// What the tree builder ("in body") does with an element's start tag, for those the model knows.
-/// (Whether it is void or special is in `html::tags`.)
-#[derive(Clone, Copy)]
-pub(crate) struct Element {
-    insertion: Insertion,
-    /// A table context takes only its table parts as children, and whitespace.
-    table: Option<TableContext>,
-}
-
-impl Element {
-    const fn of(insertion: Insertion) -> Element {
-        Element { insertion, table: None }
-    }
-
-    const fn table(insertion: Insertion, context: TableContext) -> Element {
-        Element {
-            insertion,
-            table: Some(context),
-        }
-    }
-}
-
-/// The elements in which the tree builder's table insertion modes apply.
-#[derive(Clone, Copy)]
-enum TableContext {
-    Table,
-    Section,
-    Row,
-    ColumnGroup,
-}
-
-impl TableContext {
-    fn takes(self, name: &str) -> bool {
-        match self {
-            TableContext::Table => matches!(name, "caption" | "colgroup" | "tbody" | "thead" | "tfoot"),
-            TableContext::Section => name == "tr",
-            TableContext::Row => matches!(name, "td" | "th"),
-            TableContext::ColumnGroup => name == "col",
-        }
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Insertion {
-    /// Where it stands (phrasing and formatting elements, void ones included).
-    Inline,
-    /// After closing an open `<p>`.
-    Block,
-    /// After closing an open `<p>` and a heading that is the current node.
-    Heading,
-    /// After closing an open `<li>` (or `<dd>`/`<dt>`) of the same list, and an open `<p>`.
-    ListItem,
-    DefinitionItem,
-    /// Only directly in its table context.
-    TablePart,
-    /// After closing an open link (the adoption agency).
-    Link,
-    /// After closing what a ruby's implied end tags close.
-    RubyText,
-    RubyContainer,
-}
-
-/// The model's elements: every one the policy allows (a test checks), and a few more.
-pub(crate) fn element(name: &str) -> Option<Element> {
-    use Insertion::*;
-    let of = Element::of;
-    // By length first: one comparison or a few per tag, not one per element.
-    Some(match (name.len(), name) {
-        (1, "a") => of(Link),
-        (1, "b" | "i" | "q" | "s" | "u") => of(Inline),
-        (1, "p") => of(Block),
-        (2, "br" | "em" | "tt") => of(Inline),
-        (2, "dl" | "hr" | "ol" | "ul") => of(Block),
-        (2, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => of(Heading),
-        (2, "li") => of(ListItem),
-        (2, "dd" | "dt") => of(DefinitionItem),
-        (2, "td" | "th") => of(TablePart),
-        (2, "tr") => Element::table(TablePart, TableContext::Row),
-        (2, "rp" | "rt") => of(RubyText),
-        (2, "rb") => of(RubyContainer),
-        (3, "bdi" | "bdo" | "big" | "del" | "dfn" | "img" | "ins" | "kbd" | "map" | "sub" | "sup" | "var" | "wbr") => {
-            of(Inline)
-        }
-        (3, "dir" | "div" | "nav" | "pre") => of(Block),
-        (3, "col") => of(TablePart),
-        (3, "rtc") => of(RubyContainer),
-        (4, "abbr" | "area" | "cite" | "code" | "data" | "font" | "mark" | "ruby" | "samp" | "span" | "time") => {
-            of(Inline)
-        }
-        (4, "main" | "menu") => of(Block),
-        (5, "input" | "small") => of(Inline),
-        (5, "aside") => of(Block),
-        (5, "table") => Element::table(Block, TableContext::Table),
-        (5, "tbody" | "thead" | "tfoot") => Element::table(TablePart, TableContext::Section),
-        (6, "strike" | "strong") => of(Inline),
-        (6, "center" | "dialog" | "figure" | "footer" | "header" | "hgroup" | "search") => of(Block),
-        (7, "acronym") => of(Inline),
-        (7, "address" | "article" | "details" | "section" | "summary") => of(Block),
-        (7, "caption") => of(TablePart),
-        (8, "fieldset") => of(Block),
-        (8, "colgroup") => Element::table(TablePart, TableContext::ColumnGroup),
-        (10, "blockquote" | "figcaption") => of(Block),
-        _ => return None,
-    })
-}
-
-/// What the tree builder finds on its stack of open elements, from the current node down; kept per
-/// element, so that no check walks the stack (raw HTML can nest deep).
-#[derive(Clone, Copy)]
-struct Scope {
-    /// A `<p>` in button scope: a block start tag would close it.
-    p: bool,
-    /// An `<a>` after the last marker (`<td>`, `<th>`, `<caption>`): another `<a>` would run the
-    /// adoption agency.
-    a: bool,
-    /// A `<ruby>` in scope: `<rp>`, `<rt>` and `<rtc>` would generate implied end tags.
-    ruby: bool,
-    /// An `<li>` the search for one would find: a new `<li>` would close it; `dd_dt` the same for
-    /// `<dd>` and `<dt>`.
-    li: bool,
-    dd_dt: bool,
-}
-
-impl Scope {
-    fn inside(self, name: &str, element: Element) -> Scope {
-        // The scope boundaries and markers among the elements the model knows.
-        let marker = matches!(name, "td" | "th" | "caption");
-        let boundary = marker || name == "table";
-        // A special element other than `address`, `div` and `p`.
-        let search_ends = tags::is_special(name.as_bytes()) && !matches!(name, "address" | "div" | "p");
-        Scope {
-            p: name == "p" || (self.p && !boundary),
-            a: element.insertion == Insertion::Link || (self.a && !marker),
-            ruby: name == "ruby" || (self.ruby && !boundary),
-            li: element.insertion == Insertion::ListItem || (self.li && !search_ends),
-            dd_dt: element.insertion == Insertion::DefinitionItem || (self.dd_dt && !search_ends),
-        }
-    }
+    current: Current,
 }
 
 /// Elements the serializer writes without content or end tag.
@@ -264,7 +105,7 @@ impl<'h> Settler<'h> {
         }
     }
 
-    fn current(&self) -> Current<'h> {
+    fn current(&self) -> Current {
         self.open.last().map_or(ROOT, |open| open.current)
     }
 
@@ -310,12 +151,7 @@ impl<'h> Settler<'h> {
             }
         }
         let bytes = &self.html.as_bytes()[start..end];
-        if self
-            .open
-            .last()
-            .is_some_and(|open| open.current.element.table.is_some())
-            && !bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C'))
-        {
+        if self.current().fosters_text() && !bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C')) {
             // The parser would move it in front of the table ("foster parenting").
             self.round_trips = false;
             if self.repair == Repair::Unwrap {
@@ -359,8 +195,8 @@ impl<'h> Settler<'h> {
             return None;
         }
         let current = self.current();
-        let element = element(name);
-        let fits = element.is_some_and(|element| fits(current, name, element));
+        let element = element(name.as_bytes());
+        let fits = element.is_some_and(|element| current.fits(element));
         self.round_trips &= fits;
         let kept = fits || self.repair == Repair::No;
         if kept {
@@ -370,11 +206,7 @@ impl<'h> Settler<'h> {
         }
         if !is_void(name) {
             let current = match element.filter(|_| kept) {
-                Some(element) => Current {
-                    name,
-                    element,
-                    scope: current.scope.inside(name, element),
-                },
+                Some(element) => current.inside(element),
                 None => current,
             };
             self.open.push(Open { name, kept, current });
@@ -433,29 +265,6 @@ impl<'h> Settler<'h> {
             out.push_str(&html[..kept]);
             out
         })
-    }
-}
-
-/// Whether the tree builder would insert this start tag as a child of `current`, closing nothing
-/// and reopening nothing.
-fn fits(current: Current<'_>, name: &str, element: Element) -> bool {
-    if let Some(table) = current.element.table {
-        return table.takes(name);
-    }
-    let scope = current.scope;
-    // What a ruby's implied end tags would close (for `<rp>` and `<rt>`, all but an `<rtc>`).
-    let implied =
-        |rtc: bool| scope.ruby && tags::has_implied_end(current.name.as_bytes()) && (rtc || current.name != "rtc");
-    match element.insertion {
-        Insertion::Inline => true,
-        Insertion::Block => !scope.p,
-        Insertion::Heading => !scope.p && current.element.insertion != Insertion::Heading,
-        Insertion::ListItem => !scope.li && !scope.p,
-        Insertion::DefinitionItem => !scope.dd_dt && !scope.p,
-        Insertion::TablePart => false,
-        Insertion::Link => !scope.a,
-        Insertion::RubyText => !implied(false),
-        Insertion::RubyContainer => !implied(true),
     }
 }
 

@@ -1,0 +1,255 @@
+//! Where the HTML tree builder puts a start tag: one model of its "in body" and table insertion
+//! modes, for every element the policy allows and a few more (a test checks), worked out per open
+//! element so that no check walks the stack (raw HTML can nest deep).
+//!
+//! The writer and the fast path ask it whether a tag nests where it stands, closing, moving and
+//! reopening nothing (where not, ammonia has the last word); `settle` asks it whether ammonia's
+//! output parses back into the tree it spells out. What the model does not know never fits.
+
+use crate::html::tags;
+
+/// The tree builder's current node: the element tags and text are inserted into, with what the
+/// stack of open elements below it holds.
+#[derive(Clone, Copy)]
+pub(crate) struct Current {
+    element: Element,
+    scope: Scope,
+}
+
+/// The current node before any tag: ammonia parses a fragment in a `<div>`.
+pub(crate) const ROOT: Current = Current {
+    element: match element(b"div") {
+        Some(div) => div,
+        None => panic!("div is modeled"),
+    },
+    scope: Scope {
+        p: false,
+        a: false,
+        ruby: false,
+        li: false,
+        dd_dt: false,
+    },
+};
+
+impl Current {
+    /// Whether the tree builder inserts a start tag for `child` as a child of this node, closing
+    /// nothing and reopening nothing.
+    pub(crate) fn fits(self, child: Element) -> bool {
+        if let Some(table) = self.element.table {
+            return child.is(table.child_flag());
+        }
+        let scope = self.scope;
+        // What a ruby's implied end tags would close (for `<rp>` and `<rt>`, all but an `<rtc>`).
+        let implied = |rtc: bool| scope.ruby && self.element.is(IMPLIED_END) && (rtc || !self.element.is(RTC));
+        match child.insertion {
+            Insertion::Inline => true,
+            Insertion::Block => !scope.p,
+            Insertion::Heading => !scope.p && self.element.insertion != Insertion::Heading,
+            Insertion::ListItem => !scope.li && !scope.p,
+            Insertion::DefinitionItem => !scope.dd_dt && !scope.p,
+            Insertion::TablePart => false,
+            Insertion::Link => !scope.a,
+            Insertion::RubyText => !implied(false),
+            Insertion::RubyContainer => !implied(true),
+        }
+    }
+
+    /// The current node once `child` is inserted here.
+    pub(crate) fn inside(self, child: Element) -> Current {
+        Current {
+            element: child,
+            scope: self.scope.inside(child),
+        }
+    }
+
+    /// Whether text other than whitespace here is moved in front of the table ("foster
+    /// parenting").
+    pub(crate) fn fosters_text(self) -> bool {
+        self.element.table.is_some()
+    }
+}
+
+/// What the tree builder ("in body") does with an element's start tag, for those the model knows,
+/// and what the checks ask of it as an open element, worked out once (at compile time where the
+/// name is known then) instead of by string comparisons per tag.
+#[derive(Clone, Copy)]
+pub(crate) struct Element {
+    insertion: Insertion,
+    /// A table context takes only its table parts as children, and whitespace.
+    table: Option<TableContext>,
+    flags: u16,
+}
+
+// What an element is, for the checks (`Element::flags`).
+/// A scope marker: `<td>`, `<th>`, `<caption>`.
+const MARKER: u16 = 1;
+/// A boundary of the scopes the model follows: a marker or `<table>`.
+const BOUNDARY: u16 = 1 << 1;
+/// Ends the search for an open `<li>`, `<dd>` or `<dt>`: special, but not `address`, `div`, `p`.
+const ENDS_ITEM_SEARCH: u16 = 1 << 2;
+const P: u16 = 1 << 3;
+const RUBY: u16 = 1 << 4;
+const RTC: u16 = 1 << 5;
+/// Closed by "generate implied end tags".
+const IMPLIED_END: u16 = 1 << 6;
+/// A child each table context takes.
+const TABLE_CHILD: u16 = 1 << 7;
+const SECTION_CHILD: u16 = 1 << 8;
+const ROW_CHILD: u16 = 1 << 9;
+const COLUMN_GROUP_CHILD: u16 = 1 << 10;
+
+impl Element {
+    fn is(self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The elements in which the tree builder's table insertion modes apply.
+#[derive(Clone, Copy)]
+enum TableContext {
+    Table,
+    Section,
+    Row,
+    ColumnGroup,
+}
+
+impl TableContext {
+    /// The flag of the children it takes.
+    fn child_flag(self) -> u16 {
+        match self {
+            TableContext::Table => TABLE_CHILD,
+            TableContext::Section => SECTION_CHILD,
+            TableContext::Row => ROW_CHILD,
+            TableContext::ColumnGroup => COLUMN_GROUP_CHILD,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Insertion {
+    /// Where it stands (phrasing and formatting elements, void ones included).
+    Inline,
+    /// After closing an open `<p>`.
+    Block,
+    /// After closing an open `<p>` and a heading that is the current node.
+    Heading,
+    /// After closing an open `<li>` (or `<dd>`/`<dt>`) of the same list, and an open `<p>`.
+    ListItem,
+    DefinitionItem,
+    /// Only directly in its table context.
+    TablePart,
+    /// After closing an open link (the adoption agency).
+    Link,
+    /// After closing what a ruby's implied end tags close.
+    RubyText,
+    RubyContainer,
+}
+
+/// The model's elements: every one the policy allows (a test checks), and a few more.
+pub(crate) const fn element(name: &[u8]) -> Option<Element> {
+    use Insertion::*;
+    use TableContext::*;
+    // By length first: one comparison or a few per tag, not one per element.
+    let (insertion, table) = match (name.len(), name) {
+        (1, b"a") => (Link, None),
+        (1, b"b" | b"i" | b"q" | b"s" | b"u") => (Inline, None),
+        (1, b"p") => (Block, None),
+        (2, b"br" | b"em" | b"tt") => (Inline, None),
+        (2, b"dl" | b"hr" | b"ol" | b"ul") => (Block, None),
+        (2, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6") => (Heading, None),
+        (2, b"li") => (ListItem, None),
+        (2, b"dd" | b"dt") => (DefinitionItem, None),
+        (2, b"td" | b"th") => (TablePart, None),
+        (2, b"tr") => (TablePart, Some(Row)),
+        (2, b"rp" | b"rt") => (RubyText, None),
+        (2, b"rb") => (RubyContainer, None),
+        (
+            3,
+            b"bdi" | b"bdo" | b"big" | b"del" | b"dfn" | b"img" | b"ins" | b"kbd" | b"map" | b"sub" | b"sup" | b"var"
+            | b"wbr",
+        ) => (Inline, None),
+        (3, b"dir" | b"div" | b"nav" | b"pre") => (Block, None),
+        (3, b"col") => (TablePart, None),
+        (3, b"rtc") => (RubyContainer, None),
+        (
+            4,
+            b"abbr" | b"area" | b"cite" | b"code" | b"data" | b"font" | b"mark" | b"ruby" | b"samp" | b"span" | b"time",
+        ) => (Inline, None),
+        (4, b"main" | b"menu") => (Block, None),
+        (5, b"input" | b"small") => (Inline, None),
+        (5, b"aside") => (Block, None),
+        (5, b"table") => (Block, Some(Table)),
+        (5, b"tbody" | b"thead" | b"tfoot") => (TablePart, Some(Section)),
+        (6, b"strike" | b"strong") => (Inline, None),
+        (6, b"center" | b"dialog" | b"figure" | b"footer" | b"header" | b"hgroup" | b"search") => (Block, None),
+        (7, b"acronym") => (Inline, None),
+        (7, b"address" | b"article" | b"details" | b"section" | b"summary") => (Block, None),
+        (7, b"caption") => (TablePart, None),
+        (8, b"fieldset") => (Block, None),
+        (8, b"colgroup") => (TablePart, Some(ColumnGroup)),
+        (10, b"blockquote" | b"figcaption") => (Block, None),
+        _ => return None,
+    };
+    let marker = matches!(name, b"td" | b"th" | b"caption");
+    let flags = flag_if(marker, MARKER)
+        | flag_if(marker || matches!(name, b"table"), BOUNDARY)
+        | flag_if(
+            tags::is_special(name) && !matches!(name, b"address" | b"div" | b"p"),
+            ENDS_ITEM_SEARCH,
+        )
+        | flag_if(matches!(name, b"p"), P)
+        | flag_if(matches!(name, b"ruby"), RUBY)
+        | flag_if(matches!(name, b"rtc"), RTC)
+        | flag_if(tags::has_implied_end(name), IMPLIED_END)
+        | flag_if(
+            matches!(name, b"caption" | b"colgroup" | b"tbody" | b"thead" | b"tfoot"),
+            TABLE_CHILD,
+        )
+        | flag_if(matches!(name, b"tr"), SECTION_CHILD)
+        | flag_if(matches!(name, b"td" | b"th"), ROW_CHILD)
+        | flag_if(matches!(name, b"col"), COLUMN_GROUP_CHILD);
+    Some(Element {
+        insertion,
+        table,
+        flags,
+    })
+}
+
+const fn flag_if(condition: bool, flag: u16) -> u16 {
+    if condition {
+        flag
+    } else {
+        0
+    }
+}
+
+/// What the tree builder finds on its stack of open elements, from the current node down; kept per
+/// element, so that no check walks the stack (raw HTML can nest deep).
+#[derive(Clone, Copy)]
+struct Scope {
+    /// A `<p>` in button scope: a block start tag would close it.
+    p: bool,
+    /// An `<a>` after the last marker (`<td>`, `<th>`, `<caption>`): another `<a>` would run the
+    /// adoption agency.
+    a: bool,
+    /// A `<ruby>` in scope: `<rp>`, `<rt>` and `<rtc>` would generate implied end tags.
+    ruby: bool,
+    /// An `<li>` the search for one would find: a new `<li>` would close it; `dd_dt` the same for
+    /// `<dd>` and `<dt>`.
+    li: bool,
+    dd_dt: bool,
+}
+
+impl Scope {
+    fn inside(self, child: Element) -> Scope {
+        let boundary = child.is(BOUNDARY);
+        let search_ends = child.is(ENDS_ITEM_SEARCH);
+        Scope {
+            p: child.is(P) || (self.p && !boundary),
+            a: child.insertion == Insertion::Link || (self.a && !child.is(MARKER)),
+            ruby: child.is(RUBY) || (self.ruby && !boundary),
+            li: child.insertion == Insertion::ListItem || (self.li && !search_ends),
+            dd_dt: child.insertion == Insertion::DefinitionItem || (self.dd_dt && !search_ends),
+        }
+    }
+}
