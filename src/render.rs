@@ -187,7 +187,7 @@ fn write_body(
     let parser = parser.map(|item| watch.see(item));
     let title_block = features.title_block && pasted.report.is_empty();
     let lead = lead::Lead::new(parser, title_block, front.title.clone());
-    let mut summary = summary::Summary::new(lead);
+    let mut summary = summary::Summary::new(lead, body);
     // Autolinks before the raw-HTML mode, so escaped HTML (now text) is not scanned for links.
     let events = autolink::Autolinks::new(&mut summary, features.autolinks);
     let events = events.inspect(|event| watch.autolink(event));

@@ -18,23 +18,26 @@ pub(crate) struct Summary<'a, I> {
     pub before_more: Option<String>,
     /// Plain text of the first paragraph.
     pub first_paragraph: Option<String>,
-    /// All text so far (until the marker is met).
-    text: String,
+    /// All text so far, until the marker is met; `None` from then on, and in a document without
+    /// the marker (most have none: their text is not copied).
+    text: Option<String>,
     paragraph: Option<String>,
-    more_seen: bool,
 }
 
 impl<'a, I> Summary<'a, I> {
-    pub fn new(events: I) -> Self {
+    /// `body` is the Markdown the events come from.
+    pub fn new(events: I, body: &str) -> Self {
+        // The marker is a line of raw HTML, so a document that has it has its bytes.
+        let has_marker = memchr::memmem::find(body.as_bytes(), MORE_MARKER.as_bytes()).is_some();
         Summary {
             events,
             pending: None,
             words: WordCounter::new(),
             before_more: None,
             first_paragraph: None,
-            text: String::new(),
+            // Room for all the text kept: growing a string by doubling costs more than the copies.
+            text: has_marker.then(|| String::with_capacity(LIMITS.excerpt_source_bytes)),
             paragraph: None,
-            more_seen: false,
         }
     }
 
@@ -45,8 +48,8 @@ impl<'a, I> Summary<'a, I> {
 
     fn text(&mut self, text: &str) {
         self.words.push(text);
-        if !self.more_seen && self.text.len() < LIMITS.excerpt_source_bytes {
-            self.text.push_str(text);
+        if let Some(all) = self.text.as_mut().filter(|all| all.len() < LIMITS.excerpt_source_bytes) {
+            all.push_str(text);
         }
         if let Some(paragraph) = &mut self.paragraph {
             if paragraph.len() < LIMITS.excerpt_source_bytes {
@@ -56,16 +59,15 @@ impl<'a, I> Summary<'a, I> {
     }
 
     fn more(&mut self) {
-        if !self.more_seen {
-            self.more_seen = true;
-            self.before_more = Some(std::mem::take(&mut self.text));
+        if let Some(all) = self.text.take() {
+            self.before_more = Some(all);
         }
     }
 
     fn boundary(&mut self) {
         self.words.boundary();
-        if !self.more_seen && !self.text.ends_with(' ') {
-            self.text.push(' ');
+        if let Some(all) = self.text.as_mut().filter(|all| !all.ends_with(' ')) {
+            all.push(' ');
         }
     }
 }

@@ -68,6 +68,13 @@ fn next_disallowed(bytes: &[u8], from: usize) -> Option<usize> {
 /// cmark-gfm: a browser reads `<title/x>` as a `title` tag too.
 fn opens_disallowed(rest: &[u8]) -> bool {
     let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+    // Most tags are none of them, and their first letter says so.
+    if !rest
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'i' | b'n' | b'p' | b's' | b't' | b'x'))
+    {
+        return false;
+    }
     // Counting stops one past the longest name: a longer name is none of them.
     let name_len = rest
         .iter()
