@@ -28,7 +28,8 @@ impl<'a, I> Summary<'a, I> {
     /// `body` is the Markdown the events come from.
     pub fn new(events: I, body: &str) -> Self {
         // The marker is a line of raw HTML, so a document that has it has its bytes.
-        let has_marker = memchr::memmem::find(body.as_bytes(), MORE_MARKER.as_bytes()).is_some();
+        // (`str::contains`: memchr's `memmem` would add 2.8 KB brotli to the core module.)
+        let has_marker = body.contains(MORE_MARKER);
         Summary {
             events,
             pending: None,
