@@ -248,7 +248,7 @@ pub struct StreamRenderer {
     stream: crate::Stream,
 }
 
-#[wasm_bindgen(skip_typescript)]
+#[wasm_bindgen]
 impl StreamRenderer {
     #[wasm_bindgen(constructor)]
     pub fn new(
