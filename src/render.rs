@@ -354,13 +354,13 @@ fn sanitize_written(
     if options.raw_html == RawHtml::Trusted {
         return Ok((written.html, false));
     }
-    if fast_path && written.canonical {
+    if fast_path && written.canonical && !written.unmodeled {
         return Ok((written.html, true));
     }
     // Ammonia is not in a build without the sanitizer, which also passes `strip`'s HTML blocks on
     // as they are: only ammonia can say what text they hold.
     let stripped_blocks = !cfg!(feature = "sanitizer") && options.raw_html == RawHtml::Strip && written.raw_html;
-    if fast_path && !stripped_blocks {
+    if fast_path && !stripped_blocks && !written.unmodeled {
         if let Some(html) = fast_path::sanitize(&written.html, settings) {
             return Ok((html, true));
         }

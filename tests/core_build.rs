@@ -271,3 +271,18 @@ fn text_the_pasted_text_rules_would_read_needs_them_and_the_rest_renders_as_the_
         "{message}"
     );
 }
+
+/// Raw HTML nested past the bound renders in the core build where every tag fits (the deep
+/// start tags written as text, as the full build writes them: `html::depth`'s test holds the
+/// two nesting models to the same output), and is refused where the nesting model stops knowing
+/// the stack html5ever would build (a block in an open `<p>`, deep enough to matter).
+#[test]
+fn deep_raw_html_renders_where_it_nests_as_written_and_is_refused_elsewhere() {
+    let body = r#"{"bodyOnly":true}"#;
+    let deep = format!("<div>{}x{}</div>\n", "<span>".repeat(100), "</span>".repeat(100));
+    let html = render(&deep, &options(body)).unwrap().html;
+    let (kept, escaped) = (html.matches("<span>").count(), html.matches("&lt;span&gt;").count());
+    assert!(kept > 60 && escaped > 0 && kept + escaped == 100, "{html}");
+    let misnested = format!("{}<p>a<div>b</div></p>{}", "<div>".repeat(30), "</div>".repeat(30));
+    assert_eq!(render(&misnested, &options(body)).unwrap_err(), SANITIZER_NEEDED);
+}

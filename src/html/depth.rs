@@ -13,7 +13,10 @@
 //!   (paragraphs, headings, code blocks) always stay: they add a bounded amount of depth.
 //! * Raw HTML is tokenized as html5ever would tokenize it (by `html::tokenizer`, this adapter
 //!   its sink), and a model of html5ever's tree builder (`html::tree`)
-//!   follows every token, Markdown's included, to know the depth html5ever will reach. (The
+//!   follows every token, Markdown's included, to know the depth html5ever will reach. (The core
+//!   module, which renders raw HTML only where every tag nests as written, follows the nesting
+//!   instead, `html::insertion::Nesting`, and hands on [`Node::Unmodeled`] where that stops
+//!   being the tree: such a document needs the sanitizer, and the full module.) (The
 //!   adapters after this one add markup of our own, typed, of a bounded depth: [`LIMITS.html_slack`].) A start tag that would open at
 //!   `LIMITS.depth + LIMITS.html_slack` or deeper is escaped (`<` becomes `&lt;`): it shows as the text it
 //!   was, and the end tag that matches it is escaped too.
@@ -53,14 +56,98 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use crate::html::insertion::Nesting;
 use crate::html::markup::Node;
 use crate::html::tags;
 use crate::html::tokenizer::{Cut, Sink, TagToken, TextOnly, Tokenizer};
-use crate::html::tree::{is_breakout, is_formatting, name_of_bytes, StartTag, Tree};
+use crate::html::tree::{is_breakout, is_formatting, name_of_bytes, would_grow, StartTag, Tree};
 use crate::markdown::source_lines;
 
+/// The stack of open elements the bound follows: html5ever's tree builder, exactly (`Tree`), in
+/// builds with the sanitizer; in the core module, which renders raw HTML only where every tag
+/// fits, the nesting of tags that fit (`Nesting`), which says where it stops knowing the stack.
+pub(crate) trait Model: Default {
+    fn in_text(&self) -> bool;
+    fn load(&self) -> usize;
+    fn foreign_on_stack(&self) -> bool;
+    fn html_rules_for_start(&self, name: &str) -> bool;
+    fn allow_cdata(&self) -> bool;
+    fn characters(&mut self, visible: bool);
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly>;
+    fn end_tag(&mut self, name: &str);
+    /// Whether the model no longer knows the stack (the exact one always does): the render then
+    /// needs the sanitizer.
+    fn unmodeled(&self) -> bool;
+}
+
+#[cfg(feature = "sanitizer")]
+type DefaultModel = Tree;
+#[cfg(not(feature = "sanitizer"))]
+type DefaultModel = Nesting;
+
+impl Model for Tree {
+    fn in_text(&self) -> bool {
+        Tree::in_text(self)
+    }
+    fn load(&self) -> usize {
+        Tree::load(self)
+    }
+    fn foreign_on_stack(&self) -> bool {
+        Tree::foreign_on_stack(self)
+    }
+    fn html_rules_for_start(&self, name: &str) -> bool {
+        Tree::html_rules_for_start(self, name)
+    }
+    fn allow_cdata(&self) -> bool {
+        Tree::allow_cdata(self)
+    }
+    fn characters(&mut self, visible: bool) {
+        Tree::characters(self, visible)
+    }
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
+        Tree::start_tag(self, tag)
+    }
+    fn end_tag(&mut self, name: &str) {
+        Tree::end_tag(self, name)
+    }
+    fn unmodeled(&self) -> bool {
+        false
+    }
+}
+
+/// HTML content only: SVG and MathML are not modeled.
+impl Model for Nesting {
+    fn in_text(&self) -> bool {
+        Nesting::in_text(self)
+    }
+    fn load(&self) -> usize {
+        Nesting::load(self)
+    }
+    fn foreign_on_stack(&self) -> bool {
+        false
+    }
+    fn html_rules_for_start(&self, _: &str) -> bool {
+        true
+    }
+    fn allow_cdata(&self) -> bool {
+        false
+    }
+    fn characters(&mut self, visible: bool) {
+        Nesting::characters(self, visible)
+    }
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
+        Nesting::start_tag(self, tag)
+    }
+    fn end_tag(&mut self, name: &str) {
+        Nesting::end_tag(self, name)
+    }
+    fn unmodeled(&self) -> bool {
+        Nesting::unmodeled(self)
+    }
+}
+
 /// Event adapter bounding the nesting depth; see the module documentation.
-pub(crate) struct Depth<'a, I> {
+pub(crate) struct Depth<'a, I, M = DefaultModel> {
     events: I,
     /// Whether raw HTML is tokenized (and bounded). Off when raw HTML is trusted: no sanitizer
     /// parses it, and trusted HTML is passed through unchanged.
@@ -82,7 +169,9 @@ pub(crate) struct Depth<'a, I> {
     /// Until the first raw HTML: what the tree model would hold (`None` once it does).
     markdown_only: Option<MarkdownOnly<'a>>,
     tokenizer: Tokenizer,
-    bound: Bound,
+    bound: Bound<M>,
+    /// Whether [`Node::Unmodeled`] was handed on.
+    unmodeled: bool,
 }
 
 /// Markdown's open elements, while nothing but Markdown has come. Its output never misnests, so
@@ -132,6 +221,12 @@ fn link_key(link: Option<&Link<'_>>) -> String {
 
 impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     pub fn new(events: I, raw_html: bool) -> Self {
+        Depth::with_model(events, raw_html)
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>, M: Model> Depth<'a, I, M> {
+    pub fn with_model(events: I, raw_html: bool) -> Self {
         Depth {
             events,
             raw_html,
@@ -146,6 +241,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
             markdown_only: Some(MarkdownOnly::default()),
             tokenizer: Tokenizer::default(),
             bound: Bound::default(),
+            unmodeled: false,
         }
     }
 
@@ -441,13 +537,17 @@ impl<'a, I: Iterator<Item = Event<'a>>> Depth<'a, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Depth<'a, I> {
+impl<'a, I: Iterator<Item = Event<'a>>, M: Model> Iterator for Depth<'a, I, M> {
     type Item = Node<'a>;
 
     fn next(&mut self) -> Option<Node<'a>> {
         loop {
             if let Some(event) = self.ready.pop_front() {
                 return Some(event);
+            }
+            if !self.unmodeled && self.bound.tree.unmodeled() {
+                self.unmodeled = true;
+                return Some(Node::Unmodeled);
             }
             let event = self.pull()?;
             if let Some(lines) = source_lines::read(&event) {
@@ -602,8 +702,8 @@ fn is_space(b: u8) -> bool {
 
 /// The nesting bound's reading of raw HTML: the tree model it feeds, and what it escapes.
 #[derive(Default)]
-struct Bound {
-    tree: Tree,
+struct Bound<M> {
+    tree: M,
     /// Text read since the last token given to the model: `Some(true)` if not all whitespace.
     text: Option<bool>,
     /// Escaped start tags by name, waiting for their end tags.
@@ -619,7 +719,7 @@ struct Bound {
     escapes: Vec<usize>,
 }
 
-impl Bound {
+impl<M: Model> Bound<M> {
     /// Reads one run of raw HTML (events joined), giving the model every token; leaves the
     /// offsets of the `<` to escape in `escapes`, ascending.
     fn run(&mut self, tokenizer: &mut Tokenizer, bytes: &[u8], last: bool) {
@@ -695,7 +795,7 @@ impl Bound {
     }
 }
 
-impl Sink for Bound {
+impl<M: Model> Sink for Bound<M> {
     fn text(&mut self, text: &[u8]) {
         self.note_text(text);
     }
@@ -765,7 +865,7 @@ impl Sink for Bound {
             self.panic(bytes, span.start, span.end, true);
             return None;
         }
-        let grows = tree.would_grow(name, tag.self_closing, html_rules, font_breakout);
+        let grows = would_grow(name, tag.self_closing, html_rules, font_breakout);
         if grows && tree.load() >= LIMITS.depth + LIMITS.html_slack {
             let text_only = html_rules && tags::text_only(name.as_bytes()).is_some();
             if !text_only {
@@ -847,9 +947,164 @@ mod tests {
             Node::End(name) => Event::InlineHtml(CowStr::from(format!("</{name}>"))),
             Node::Text(text) => Event::Text(text),
             Node::SourceLines(_) => unreachable!("no source lines without the option"),
+            Node::Unmodeled => unreachable!("the exact model knows every stack"),
         });
         html::push_html(&mut out, events);
         out
+    }
+
+    /// The bounded events written as `bounded` writes them, with the model `M`; `None` where the
+    /// model stopped knowing the stack.
+    fn bounded_with<M: Model>(markdown: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut unmodeled = false;
+        let events = Depth::<_, M>::with_model(Parser::new_ext(markdown, options()), true).filter_map(|node| {
+            Some(match node {
+                Node::Event(event) => event,
+                Node::TextCut => Event::InlineHtml(CowStr::Borrowed("<!---->")),
+                Node::Start(name, _) => Event::InlineHtml(CowStr::from(format!("<{name}>"))),
+                Node::End(name) => Event::InlineHtml(CowStr::from(format!("</{name}>"))),
+                Node::Text(text) => Event::Text(text),
+                Node::SourceLines(_) => unreachable!("no source lines without the option"),
+                Node::Unmodeled => {
+                    unmodeled = true;
+                    return None;
+                }
+            })
+        });
+        html::push_html(&mut out, events);
+        (!unmodeled).then_some(out)
+    }
+
+    /// The core module's model bounds every document it knows the stack of as the exact model
+    /// does: random nestings of raw HTML and Markdown, deep enough to meet the bound, and the
+    /// repository's documents.
+    #[test]
+    fn the_nesting_model_bounds_as_the_tree_model_where_it_knows_the_stack() {
+        let pieces = [
+            "<div>",
+            "</div>",
+            "<span>",
+            "</span>",
+            "<b>",
+            "</b>",
+            "<p>",
+            "</p>",
+            "<em>",
+            "</em>",
+            "<ul><li>",
+            "</li></ul>",
+            "<li>",
+            "<table><tbody><tr><td>",
+            "</td></tr></tbody></table>",
+            "<table>\n<tr><td>",
+            "<blockquote>",
+            "</blockquote>",
+            "<a href=\"/x\">",
+            "</a>",
+            "<h2>",
+            "</h2>",
+            "<br>",
+            "<img src=\"x\">",
+            "<script>a</script>",
+            "<style>b</style>",
+            "<textarea>",
+            "</textarea>",
+            "<svg>",
+            "</svg>",
+            "<i>",
+            "</i>",
+            "> ",
+            "- ",
+            "1. ",
+            "*",
+            "**",
+            "`",
+            "word ",
+            "\n",
+            "\n\n",
+            "<!-- c -->",
+            "<details>",
+            "</details>",
+        ];
+        let mut random = Xorshift(0x6e65_7374);
+        let (mut modeled, mut bounded_there) = (0, 0);
+        for _ in 0..3000 {
+            let mut markdown = String::new();
+            for _ in 0..random.below(40) {
+                let piece = random.pick(&pieces);
+                // Runs of one opener, to reach the bound.
+                let times = if random.below(8) == 0 { 20 + random.below(80) } else { 1 };
+                markdown.push_str(&piece.repeat(times));
+            }
+            let exact = bounded_with::<Tree>(&markdown).expect("the exact model knows every stack");
+            if let Some(nesting) = bounded_with::<Nesting>(&markdown) {
+                assert_eq!(nesting, exact, "{markdown:?}");
+                modeled += 1;
+                bounded_there += usize::from(exact.contains("&lt;"));
+            }
+        }
+        assert!(
+            modeled > 300 && bounded_there > 10,
+            "{modeled} modeled, {bounded_there} bounded"
+        );
+        // Deep raw HTML that nests as written, closed at random: inline elements in a Markdown
+        // paragraph (with emphasis of its own), or an HTML block of blocks, then inline elements.
+        let (blocks, inline) = (
+            ["div", "blockquote", "details", "section"],
+            ["span", "b", "i", "em", "code"],
+        );
+        let mut bounded_there = 0;
+        for _ in 0..500 {
+            let paragraph = random.below(2) == 0;
+            let container = random.pick(&["", "> ", "- ", "> - "]);
+            let mut markdown = format!("{container}{}", if paragraph { "text " } else { "<div>" });
+            let mut open: Vec<&str> = if paragraph { Vec::new() } else { vec!["div"] };
+            let mut in_inline = paragraph;
+            for _ in 0..random.below(300) {
+                match random.below(10) {
+                    0..=5 => {
+                        let name = if in_inline || random.below(3) == 0 {
+                            in_inline = true;
+                            random.pick(&inline)
+                        } else {
+                            random.pick(&blocks)
+                        };
+                        markdown.push_str(&format!("<{name}>"));
+                        open.push(name);
+                    }
+                    6 => {
+                        if let Some(name) = open.pop() {
+                            markdown.push_str(&format!("</{name}>"));
+                            in_inline = paragraph || open.last().is_some_and(|name| inline.contains(name));
+                        }
+                    }
+                    7 => markdown.push_str("*x* "),
+                    _ => markdown.push_str("text "),
+                }
+            }
+            while let Some(name) = open.pop() {
+                markdown.push_str(&format!("</{name}>"));
+            }
+            let exact = bounded_with::<Tree>(&markdown).expect("the exact model knows every stack");
+            let nesting = bounded_with::<Nesting>(&markdown);
+            assert_eq!(nesting.as_ref(), Some(&exact), "{markdown:?}");
+            bounded_there += usize::from(exact.contains("&lt;"));
+        }
+        assert!(bounded_there > 50, "{bounded_there} bounded");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["tests/corpus", "tests/fixtures", "bench/corpus"] {
+            for entry in std::fs::read_dir(root.join(folder)).expect(folder) {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|ext| ext == "md") {
+                    let markdown = std::fs::read_to_string(&path).expect("utf-8");
+                    let exact = bounded_with::<Tree>(&markdown).expect("the exact model knows every stack");
+                    if let Some(nesting) = bounded_with::<Nesting>(&markdown) {
+                        assert_eq!(nesting, exact, "{}", path.display());
+                    }
+                }
+            }
+        }
     }
 
     fn unbounded(markdown: &str) -> String {

@@ -4,9 +4,12 @@
 //!
 //! The writer and the fast path ask it whether a tag nests where it stands, closing, moving and
 //! reopening nothing (where not, ammonia has the last word); `settle` asks it whether ammonia's
-//! output parses back into the tree it spells out. What the model does not know never fits.
+//! output parses back into the tree it spells out; in the core module the nesting bound follows
+//! raw HTML's stack with it ([`Nesting`]). What the model does not know never fits.
 
 use crate::html::tags;
+use crate::html::tokenizer::TextOnly;
+use crate::html::tree::{name_of_bytes, Name, StartTag};
 
 /// The tree builder's current node: the element tags and text are inserted into, with what the
 /// stack of open elements below it holds.
@@ -250,6 +253,136 @@ impl Scope {
             ruby: child.is(RUBY) || (self.ruby && !boundary),
             li: child.insertion == Insertion::ListItem || (self.li && !search_ends),
             dd_dt: child.insertion == Insertion::DefinitionItem || (self.dd_dt && !search_ends),
+        }
+    }
+}
+
+/// The stack of open elements for raw HTML that nests as it is written: the nesting bound's model
+/// in the core wasm module, which has no sanitizer and so renders raw HTML only where the fast
+/// path takes it, that is, where every tag fits (the full module follows html5ever's tree builder
+/// exactly, `html::tree`). Where a tag does not fit, or the model does not know it, it is
+/// `unmodeled` from there on: the render then needs the sanitizer (the full module), so no
+/// document the core renders differs from the full module's rendering of it.
+#[derive(Default)]
+#[cfg_attr(feature = "sanitizer", allow(dead_code))] // the core module's (and the tests')
+pub(crate) struct Nesting {
+    stack: Vec<(Name, Current, Opened)>,
+    /// The element open is text-only (its end tag is all the tokenizer gives).
+    in_text: bool,
+    unmodeled: bool,
+}
+
+/// How an element on [`Nesting`]'s stack came there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "sanitizer", allow(dead_code))]
+enum Opened {
+    Tag,
+    /// The `tbody` the tree builder puts between a table and a row.
+    ImpliedBody,
+}
+
+#[cfg_attr(feature = "sanitizer", allow(dead_code))]
+impl Nesting {
+    fn current(&self) -> Current {
+        self.stack.last().map_or(ROOT, |(_, current, _)| *current)
+    }
+
+    fn push(&mut self, name: Name, element: Element, opened: Opened) {
+        let inside = self.current().inside(element);
+        self.stack.push((name, inside, opened));
+    }
+
+    pub(crate) fn unmodeled(&self) -> bool {
+        self.unmodeled
+    }
+
+    pub(crate) fn in_text(&self) -> bool {
+        self.in_text
+    }
+
+    pub(crate) fn load(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// A start tag; returns the tokenizer state it switches to, if any.
+    pub(crate) fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
+        let name = tag.name.as_bytes();
+        let text_only = tags::text_only(name);
+        if self.unmodeled {
+            return text_only;
+        }
+        if let Some(text_only) = text_only {
+            // Read by the "in head" rules where they stand (script, style) or inserted where they
+            // stand (the others, but in a table); `xmp` and `plaintext` close an open `<p>`.
+            let fits = match name {
+                b"script" | b"style" => true,
+                b"xmp" | b"plaintext" => false,
+                _ => !self.current().fosters_text(),
+            };
+            match (fits, element(b"span")) {
+                (true, Some(inline)) => {
+                    self.push(tag.atom.clone(), inline, Opened::Tag);
+                    self.in_text = true;
+                }
+                _ => self.unmodeled = true,
+            }
+            return Some(text_only);
+        }
+        let Some(child) = element(name) else {
+            self.unmodeled = true;
+            return None;
+        };
+        let current = self.current();
+        if name == b"tr"
+            && current
+                .element
+                .table
+                .is_some_and(|table| matches!(table, TableContext::Table))
+        {
+            // "In table": a row opens the body it belongs in first.
+            if let Some(body) = element(b"tbody") {
+                self.push(name_of_bytes(b"tbody"), body, Opened::ImpliedBody);
+            }
+        } else if !current.fits(child) {
+            self.unmodeled = true;
+            return None;
+        }
+        if !tags::is_void(name) {
+            self.push(tag.atom.clone(), child, Opened::Tag);
+        }
+        None
+    }
+
+    pub(crate) fn end_tag(&mut self, name: &str) {
+        if self.in_text {
+            self.in_text = false;
+            self.stack.pop();
+            return;
+        }
+        if self.unmodeled {
+            return;
+        }
+        // The body a row opened closes with its table.
+        if self
+            .stack
+            .last()
+            .is_some_and(|(_, _, opened)| *opened == Opened::ImpliedBody)
+            && name == "table"
+        {
+            self.stack.pop();
+        }
+        match self.stack.last() {
+            Some((open, _, _)) if open.bytes() == name.as_bytes() => {
+                self.stack.pop();
+            }
+            _ => self.unmodeled = true,
+        }
+    }
+
+    /// Text: where it would be moved out of a table, the stack is not what it models.
+    pub(crate) fn characters(&mut self, visible: bool) {
+        if visible && !self.in_text && self.current().fosters_text() {
+            self.unmodeled = true;
         }
     }
 }

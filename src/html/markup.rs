@@ -22,6 +22,9 @@ pub(crate) enum Node<'a> {
     TextCut,
     /// The input lines of the block (or heading) whose start came just before (`sourceLines`).
     SourceLines(Lines),
+    /// The nesting bound's model stopped knowing the stack raw HTML builds: only the sanitizer
+    /// can render the document (see `html::insertion::Nesting`).
+    Unmodeled,
 }
 
 impl<'a> Node<'a> {

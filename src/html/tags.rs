@@ -120,6 +120,7 @@ pub(crate) const fn is_special(name: &[u8]) -> bool {
 }
 
 /// `h1` to `h6`.
+#[cfg_attr(not(feature = "sanitizer"), allow(dead_code))] // the exact tree model's
 pub(crate) const fn is_heading(name: &[u8]) -> bool {
     matches!(name, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
 }
@@ -127,6 +128,7 @@ pub(crate) const fn is_heading(name: &[u8]) -> bool {
 /// The tree builder's plain blocks ("in body"): their start tag closes an open `<p>` and is
 /// inserted, nothing more.
 #[inline(always)]
+#[cfg_attr(not(feature = "sanitizer"), allow(dead_code))] // the exact tree model's
 pub(crate) const fn is_block(name: &[u8]) -> bool {
     // Inlined, and by length first: the tree model asks for most start and end tags.
     matches!(

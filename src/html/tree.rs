@@ -4,6 +4,10 @@
 //!
 //! The nesting bound (`html::depth`) gives it every token, raw HTML's (from `html::tokenizer`)
 //! and Markdown's; which text-only content a start tag opens, it answers from its rules.
+//!
+//! The core module (no sanitizer) follows raw HTML with `html::insertion::Nesting` instead: what
+//! it does not reach is left out of that build.
+#![cfg_attr(not(feature = "sanitizer"), allow(dead_code))]
 
 use std::rc::Rc;
 
@@ -177,6 +181,16 @@ fn is_block_end(name: &[u8]) -> bool {
 /// elements, but for `col` (ignored in body) and with `image` (read as `img`).
 fn is_void(name: &[u8]) -> bool {
     name == b"image" || (name != b"col" && tags::is_void(name))
+}
+
+/// Whether a start tag may leave more elements on the stack than there are. (A tag that leaves
+/// SVG or MathML content pops at least one element before it pushes one.)
+pub(crate) fn would_grow(name: &str, self_closing: bool, html_rules: bool, font_breakout: bool) -> bool {
+    if html_rules {
+        !is_void(name.as_bytes()) && !matches!(name, "html" | "body" | "head" | "frameset")
+    } else {
+        !(self_closing || is_breakout(name.as_bytes()) || (name == "font" && font_breakout))
+    }
 }
 
 /// Start tags (and `</br>`, `</p>`) that leave SVG and MathML content.
@@ -686,16 +700,6 @@ impl Tree {
     /// Whether `<![CDATA[` opens a CDATA section (in SVG and MathML content).
     pub(crate) fn allow_cdata(&self) -> bool {
         self.current().is_some_and(|current| current.ns != Ns::Html)
-    }
-
-    /// Whether a start tag may leave more elements on the stack than there are. (A tag that
-    /// leaves SVG or MathML content pops at least one element before it pushes one.)
-    pub(crate) fn would_grow(&self, name: &str, self_closing: bool, html_rules: bool, font_breakout: bool) -> bool {
-        if html_rules {
-            !is_void(name.as_bytes()) && !matches!(name, "html" | "body" | "head" | "frameset")
-        } else {
-            !(self_closing || is_breakout(name.as_bytes()) || (name == "font" && font_breakout))
-        }
     }
 
     pub(crate) fn characters(&mut self, visible: bool) {

@@ -37,6 +37,8 @@ pub(crate) struct Writer<'s> {
     cuts: Vec<usize>,
     /// Whether the author's raw HTML was written (plain comments, removed, aside).
     raw_html: bool,
+    /// Whether only the sanitizer can render it ([`Node::Unmodeled`]).
+    unmodeled: bool,
     in_metadata: bool,
     table: Table,
     /// Where the start tag of the top-level block (or heading) being written ends, until its
@@ -59,6 +61,9 @@ pub(crate) struct Written {
     pub canonical: bool,
     /// Whether it has the author's raw HTML in it.
     pub raw_html: bool,
+    /// Whether only the sanitizer can render it: the nesting bound's model (in the core module)
+    /// does not know the tree its raw HTML builds.
+    pub unmodeled: bool,
     cuts: Vec<usize>,
 }
 
@@ -93,6 +98,7 @@ impl<'s> Writer<'s> {
             after_cr: false,
             cuts: Vec::new(),
             raw_html: false,
+            unmodeled: false,
             in_metadata: false,
             table: Table::default(),
             block_tag_end: None,
@@ -104,6 +110,7 @@ impl<'s> Writer<'s> {
             html: self.out,
             canonical: self.canonical,
             raw_html: self.raw_html,
+            unmodeled: self.unmodeled,
             cuts: self.cuts,
         }
     }
@@ -115,6 +122,7 @@ impl<'s> Writer<'s> {
         self.out.push_str(&written.html);
         self.canonical &= written.canonical;
         self.raw_html |= written.raw_html;
+        self.unmodeled |= written.unmodeled;
         self.end_newline = written.html.ends_with('\n');
         self.after_cr = false;
     }
@@ -140,6 +148,7 @@ impl<'s> Writer<'s> {
                     self.after_cr = false;
                 }
                 Node::SourceLines(lines) => self.source_lines(lines),
+                Node::Unmodeled => self.unmodeled = true,
             }
         }
     }
