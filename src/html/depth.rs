@@ -56,7 +56,6 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::html::insertion::Nesting;
 use crate::html::markup::Node;
 use crate::html::tags;
 use crate::html::tokenizer::{Cut, Sink, TagToken, TextOnly, Tokenizer};
@@ -83,7 +82,7 @@ pub(crate) trait Model: Default {
 #[cfg(feature = "sanitizer")]
 type DefaultModel = Tree;
 #[cfg(not(feature = "sanitizer"))]
-type DefaultModel = Nesting;
+type DefaultModel = crate::html::insertion::Nesting;
 
 impl Model for Tree {
     fn in_text(&self) -> bool {
@@ -112,37 +111,6 @@ impl Model for Tree {
     }
     fn unmodeled(&self) -> bool {
         false
-    }
-}
-
-/// HTML content only: SVG and MathML are not modeled.
-impl Model for Nesting {
-    fn in_text(&self) -> bool {
-        Nesting::in_text(self)
-    }
-    fn load(&self) -> usize {
-        Nesting::load(self)
-    }
-    fn foreign_on_stack(&self) -> bool {
-        false
-    }
-    fn html_rules_for_start(&self, _: &str) -> bool {
-        true
-    }
-    fn allow_cdata(&self) -> bool {
-        false
-    }
-    fn characters(&mut self, visible: bool) {
-        Nesting::characters(self, visible)
-    }
-    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
-        Nesting::start_tag(self, tag)
-    }
-    fn end_tag(&mut self, name: &str) {
-        Nesting::end_tag(self, name)
-    }
-    fn unmodeled(&self) -> bool {
-        Nesting::unmodeled(self)
     }
 }
 
@@ -921,6 +889,7 @@ fn attribute_key(tag: &TagToken) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::insertion::Nesting;
     use crate::test_random::Xorshift;
     use pulldown_cmark::{html, Options, Parser};
     use std::collections::HashSet;

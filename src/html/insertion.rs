@@ -7,6 +7,7 @@
 //! output parses back into the tree it spells out; in the core module the nesting bound follows
 //! raw HTML's stack with it ([`Nesting`]). What the model does not know never fits.
 
+use crate::html::depth::Model;
 use crate::html::tags;
 use crate::html::tokenizer::TextOnly;
 use crate::html::tree::{name_of_bytes, Name, StartTag};
@@ -291,21 +292,36 @@ impl Nesting {
         let inside = self.current().inside(element);
         self.stack.push((name, inside, opened));
     }
+}
 
-    pub(crate) fn unmodeled(&self) -> bool {
-        self.unmodeled
-    }
-
-    pub(crate) fn in_text(&self) -> bool {
+/// HTML content only: SVG and MathML are not modeled.
+impl Model for Nesting {
+    fn in_text(&self) -> bool {
         self.in_text
     }
 
-    pub(crate) fn load(&self) -> usize {
+    fn load(&self) -> usize {
         self.stack.len()
     }
 
+    fn foreign_on_stack(&self) -> bool {
+        false
+    }
+
+    fn html_rules_for_start(&self, _: &str) -> bool {
+        true
+    }
+
+    fn allow_cdata(&self) -> bool {
+        false
+    }
+
+    fn unmodeled(&self) -> bool {
+        self.unmodeled
+    }
+
     /// A start tag; returns the tokenizer state it switches to, if any.
-    pub(crate) fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
+    fn start_tag(&mut self, tag: &StartTag<'_>) -> Option<TextOnly> {
         let name = tag.name.as_bytes();
         let text_only = tags::text_only(name);
         if self.unmodeled {
@@ -353,7 +369,7 @@ impl Nesting {
         None
     }
 
-    pub(crate) fn end_tag(&mut self, name: &str) {
+    fn end_tag(&mut self, name: &str) {
         if self.in_text {
             self.in_text = false;
             self.stack.pop();
@@ -380,7 +396,7 @@ impl Nesting {
     }
 
     /// Text: where it would be moved out of a table, the stack is not what it models.
-    pub(crate) fn characters(&mut self, visible: bool) {
+    fn characters(&mut self, visible: bool) {
         if visible && !self.in_text && self.current().fosters_text() {
             self.unmodeled = true;
         }
