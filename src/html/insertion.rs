@@ -149,53 +149,164 @@ enum Insertion {
     RubyContainer,
 }
 
-/// The model's elements: every one the policy allows (a test checks), and a few more.
-pub(crate) const fn element(name: &[u8]) -> Option<Element> {
+/// The model's elements, sorted by name (checked as the table is built), with where the tree
+/// builder inserts each and the table context it opens: every one the policy allows (a test
+/// checks), and a few more.
+const MODEL: [(&str, Insertion, Option<TableContext>); 88] = {
     use Insertion::*;
     use TableContext::*;
-    // By length first: one comparison or a few per tag, not one per element.
-    let (insertion, table) = match (name.len(), name) {
-        (1, b"a") => (Link, None),
-        (1, b"b" | b"i" | b"q" | b"s" | b"u") => (Inline, None),
-        (1, b"p") => (Block, None),
-        (2, b"br" | b"em" | b"tt") => (Inline, None),
-        (2, b"dl" | b"hr" | b"ol" | b"ul") => (Block, None),
-        (2, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6") => (Heading, None),
-        (2, b"li") => (ListItem, None),
-        (2, b"dd" | b"dt") => (DefinitionItem, None),
-        (2, b"td" | b"th") => (TablePart, None),
-        (2, b"tr") => (TablePart, Some(Row)),
-        (2, b"rp" | b"rt") => (RubyText, None),
-        (2, b"rb") => (RubyContainer, None),
-        (
-            3,
-            b"bdi" | b"bdo" | b"big" | b"del" | b"dfn" | b"img" | b"ins" | b"kbd" | b"map" | b"sub" | b"sup" | b"var"
-            | b"wbr",
-        ) => (Inline, None),
-        (3, b"dir" | b"div" | b"nav" | b"pre") => (Block, None),
-        (3, b"col") => (TablePart, None),
-        (3, b"rtc") => (RubyContainer, None),
-        (
-            4,
-            b"abbr" | b"area" | b"cite" | b"code" | b"data" | b"font" | b"mark" | b"ruby" | b"samp" | b"span" | b"time",
-        ) => (Inline, None),
-        (4, b"main" | b"menu") => (Block, None),
-        (5, b"input" | b"small") => (Inline, None),
-        (5, b"aside") => (Block, None),
-        (5, b"table") => (Block, Some(Table)),
-        (5, b"tbody" | b"thead" | b"tfoot") => (TablePart, Some(Section)),
-        (6, b"strike" | b"strong") => (Inline, None),
-        (6, b"center" | b"dialog" | b"figure" | b"footer" | b"header" | b"hgroup" | b"search") => (Block, None),
-        (7, b"acronym") => (Inline, None),
-        (7, b"address" | b"article" | b"details" | b"section" | b"summary") => (Block, None),
-        (7, b"caption") => (TablePart, None),
-        (8, b"fieldset") => (Block, None),
-        (8, b"colgroup") => (TablePart, Some(ColumnGroup)),
-        (10, b"blockquote" | b"figcaption") => (Block, None),
-        _ => return None,
+    [
+        ("a", Link, None),
+        ("abbr", Inline, None),
+        ("acronym", Inline, None),
+        ("address", Block, None),
+        ("area", Inline, None),
+        ("article", Block, None),
+        ("aside", Block, None),
+        ("b", Inline, None),
+        ("bdi", Inline, None),
+        ("bdo", Inline, None),
+        ("big", Inline, None),
+        ("blockquote", Block, None),
+        ("br", Inline, None),
+        ("caption", TablePart, None),
+        ("center", Block, None),
+        ("cite", Inline, None),
+        ("code", Inline, None),
+        ("col", TablePart, None),
+        ("colgroup", TablePart, Some(ColumnGroup)),
+        ("data", Inline, None),
+        ("dd", DefinitionItem, None),
+        ("del", Inline, None),
+        ("details", Block, None),
+        ("dfn", Inline, None),
+        ("dialog", Block, None),
+        ("dir", Block, None),
+        ("div", Block, None),
+        ("dl", Block, None),
+        ("dt", DefinitionItem, None),
+        ("em", Inline, None),
+        ("fieldset", Block, None),
+        ("figcaption", Block, None),
+        ("figure", Block, None),
+        ("font", Inline, None),
+        ("footer", Block, None),
+        ("h1", Heading, None),
+        ("h2", Heading, None),
+        ("h3", Heading, None),
+        ("h4", Heading, None),
+        ("h5", Heading, None),
+        ("h6", Heading, None),
+        ("header", Block, None),
+        ("hgroup", Block, None),
+        ("hr", Block, None),
+        ("i", Inline, None),
+        ("img", Inline, None),
+        ("input", Inline, None),
+        ("ins", Inline, None),
+        ("kbd", Inline, None),
+        ("li", ListItem, None),
+        ("main", Block, None),
+        ("map", Inline, None),
+        ("mark", Inline, None),
+        ("menu", Block, None),
+        ("nav", Block, None),
+        ("ol", Block, None),
+        ("p", Block, None),
+        ("pre", Block, None),
+        ("q", Inline, None),
+        ("rb", RubyContainer, None),
+        ("rp", RubyText, None),
+        ("rt", RubyText, None),
+        ("rtc", RubyContainer, None),
+        ("ruby", Inline, None),
+        ("s", Inline, None),
+        ("samp", Inline, None),
+        ("search", Block, None),
+        ("section", Block, None),
+        ("small", Inline, None),
+        ("span", Inline, None),
+        ("strike", Inline, None),
+        ("strong", Inline, None),
+        ("sub", Inline, None),
+        ("summary", Block, None),
+        ("sup", Inline, None),
+        ("table", Block, Some(Table)),
+        ("tbody", TablePart, Some(Section)),
+        ("td", TablePart, None),
+        ("tfoot", TablePart, Some(Section)),
+        ("th", TablePart, None),
+        ("thead", TablePart, Some(Section)),
+        ("time", Inline, None),
+        ("tr", TablePart, Some(Row)),
+        ("tt", Inline, None),
+        ("u", Inline, None),
+        ("ul", Block, None),
+        ("var", Inline, None),
+        ("wbr", Inline, None),
+    ]
+};
+
+/// [`MODEL`]'s names as numbers that order as they do ([`tags::name_key`]), for a binary search.
+const KEYS: [u128; MODEL.len()] = {
+    let mut keys = [0; MODEL.len()];
+    let mut i = 0;
+    while i < MODEL.len() {
+        keys[i] = match tags::name_key(MODEL[i].0.as_bytes()) {
+            Some(key) => key,
+            None => panic!("a tag name has 1 to 16 bytes"),
+        };
+        if i > 0 && keys[i] <= keys[i - 1] {
+            panic!("MODEL is sorted by name, each name once");
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// [`MODEL`]'s elements with their flags, worked out at compile time.
+const ELEMENTS: [Element; MODEL.len()] = {
+    let mut elements = [Element {
+        insertion: Insertion::Inline,
+        table: None,
+        flags: 0,
+    }; MODEL.len()];
+    let mut i = 0;
+    while i < MODEL.len() {
+        let (name, insertion, table) = MODEL[i];
+        elements[i] = Element {
+            insertion,
+            table,
+            flags: flags(name.as_bytes()),
+        };
+        i += 1;
+    }
+    elements
+};
+
+/// The model's element `name`, if it has it.
+pub(crate) const fn element(name: &[u8]) -> Option<Element> {
+    let Some(key) = tags::name_key(name) else {
+        return None;
     };
+    let (mut low, mut high) = (0, KEYS.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        if KEYS[middle] < key {
+            low = middle + 1;
+        } else if KEYS[middle] > key {
+            high = middle;
+        } else {
+            return Some(ELEMENTS[middle]);
+        }
+    }
+    None
+}
+
+/// What the checks ask of an element as an open one.
+const fn flags(name: &[u8]) -> u16 {
     let marker = matches!(name, b"td" | b"th" | b"caption");
-    let flags = flag_if(marker, MARKER)
+    flag_if(marker, MARKER)
         | flag_if(marker || matches!(name, b"table"), BOUNDARY)
         | flag_if(
             tags::is_special(name) && !matches!(name, b"address" | b"div" | b"p"),
@@ -211,12 +322,7 @@ pub(crate) const fn element(name: &[u8]) -> Option<Element> {
         )
         | flag_if(matches!(name, b"tr"), SECTION_CHILD)
         | flag_if(matches!(name, b"td" | b"th"), ROW_CHILD)
-        | flag_if(matches!(name, b"col"), COLUMN_GROUP_CHILD);
-    Some(Element {
-        insertion,
-        table,
-        flags,
-    })
+        | flag_if(matches!(name, b"col"), COLUMN_GROUP_CHILD)
 }
 
 const fn flag_if(condition: bool, flag: u16) -> u16 {

@@ -101,7 +101,7 @@ const KEYS: [u128; FAST_TAGS.len()] = {
     let mut keys = [0; FAST_TAGS.len()];
     let mut i = 0;
     while i < FAST_TAGS.len() {
-        keys[i] = match name_key(FAST_TAGS[i].0.as_bytes()) {
+        keys[i] = match tags::name_key(FAST_TAGS[i].0.as_bytes()) {
             Some(key) => key,
             None => panic!("a tag name must have 1 to 16 bytes"),
         };
@@ -138,20 +138,6 @@ const fn flag_if(condition: bool, flag: u8) -> u8 {
     } else {
         0
     }
-}
-
-/// A name of 1 to 16 bytes as a number that orders as the name does.
-const fn name_key(name: &[u8]) -> Option<u128> {
-    if name.is_empty() || name.len() > 16 {
-        return None;
-    }
-    let mut key = 0u128;
-    let mut i = 0;
-    while i < name.len() {
-        key = (key << 8) | name[i] as u128;
-        i += 1;
-    }
-    Some(key << (8 * (16 - name.len())))
 }
 
 impl Element {
@@ -402,7 +388,7 @@ fn name_len(bytes: &[u8]) -> usize {
 }
 
 pub(crate) fn lookup(name: &str) -> Option<Element> {
-    let key = name_key(name.as_bytes())?;
+    let key = tags::name_key(name.as_bytes())?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
 }
