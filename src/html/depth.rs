@@ -908,22 +908,10 @@ mod tests {
     /// pulldown-cmark's HTML for the bounded events, with the typed nodes this adapter adds
     /// written as it would write them.
     fn bounded(markdown: &str) -> String {
-        let mut out = String::new();
-        let events = Depth::new(Parser::new_ext(markdown, options()), true).map(|node| match node {
-            Node::Event(event) => event,
-            Node::TextCut => Event::InlineHtml(CowStr::Borrowed("<!---->")),
-            Node::Start(name, _) => Event::InlineHtml(CowStr::from(format!("<{name}>"))),
-            Node::End(name) => Event::InlineHtml(CowStr::from(format!("</{name}>"))),
-            Node::Text(text) => Event::Text(text),
-            Node::SourceLines(_) => unreachable!("no source lines without the option"),
-            Node::Unmodeled => unreachable!("the exact model knows every stack"),
-        });
-        html::push_html(&mut out, events);
-        out
+        bounded_with::<Tree>(markdown).expect("the exact model knows every stack")
     }
 
-    /// The bounded events written as `bounded` writes them, with the model `M`; `None` where the
-    /// model stopped knowing the stack.
+    /// The bounded events with the model `M`; `None` where the model stopped knowing the stack.
     fn bounded_with<M: Model>(markdown: &str) -> Option<String> {
         let mut out = String::new();
         let mut unmodeled = false;

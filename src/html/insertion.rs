@@ -22,10 +22,7 @@ pub(crate) struct Current {
 
 /// The current node before any tag: ammonia parses a fragment in a `<div>`.
 pub(crate) const ROOT: Current = Current {
-    element: match element(b"div") {
-        Some(div) => div,
-        None => panic!("div is modeled"),
-    },
+    element: DIV,
     scope: Scope {
         p: false,
         a: false,
@@ -289,6 +286,7 @@ pub(crate) const fn element(name: &[u8]) -> Option<Element> {
     let Some(key) = tags::name_key(name) else {
         return None;
     };
+    // `binary_search` by hand: it runs at compile time too.
     let (mut low, mut high) = (0, KEYS.len());
     while low < high {
         let middle = (low + high) / 2;
@@ -302,6 +300,19 @@ pub(crate) const fn element(name: &[u8]) -> Option<Element> {
     }
     None
 }
+
+/// An element the model has, by name, for the constants below.
+const fn known(name: &[u8]) -> Element {
+    match element(name) {
+        Some(element) => element,
+        None => panic!("not in MODEL"),
+    }
+}
+
+const DIV: Element = known(b"div");
+/// What a text-only element (`script`, `textarea`…) is to the model: it opens no scope.
+const SPAN: Element = known(b"span");
+const TBODY: Element = known(b"tbody");
 
 /// What the checks ask of an element as an open one.
 const fn flags(name: &[u8]) -> u16 {
@@ -441,12 +452,11 @@ impl Model for Nesting {
                 b"xmp" | b"plaintext" => false,
                 _ => !self.current().fosters_text(),
             };
-            match (fits, element(b"span")) {
-                (true, Some(inline)) => {
-                    self.push(tag.atom.clone(), inline, Opened::Tag);
-                    self.in_text = true;
-                }
-                _ => self.unmodeled = true,
+            if fits {
+                self.push(tag.atom.clone(), SPAN, Opened::Tag);
+                self.in_text = true;
+            } else {
+                self.unmodeled = true;
             }
             return Some(text_only);
         }
@@ -455,16 +465,9 @@ impl Model for Nesting {
             return None;
         };
         let current = self.current();
-        if name == b"tr"
-            && current
-                .element
-                .table
-                .is_some_and(|table| matches!(table, TableContext::Table))
-        {
+        if name == b"tr" && matches!(current.element.table, Some(TableContext::Table)) {
             // "In table": a row opens the body it belongs in first.
-            if let Some(body) = element(b"tbody") {
-                self.push(name_of_bytes(b"tbody"), body, Opened::ImpliedBody);
-            }
+            self.push(name_of_bytes(b"tbody"), TBODY, Opened::ImpliedBody);
         } else if !current.fits(child) {
             self.unmodeled = true;
             return None;
