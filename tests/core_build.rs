@@ -98,11 +98,24 @@ fn raw_html_the_fast_path_models_renders_and_the_rest_needs_the_sanitizer() {
         .collect();
     assert_eq!(removed, [("onclick", "b", 1), ("javascript:", "a", 4)]);
 
-    // What only ammonia can settle: an element outside the fast path's list, uppercase tags, a
-    // reference without its `;`, a `<p>` the tree builder would close; and `strip`'s HTML blocks.
+    // As people write it (any case, values quoted with ' or not, a bare `&` in a query): the
+    // same, checked against the full build's CLI.
+    let respelled = "<TABLE>\n<TBODY><TR><TD ALIGN=center><IMG SRC=photo.jpg WIDTH=600 ALT='A \"photo\"'></TD></TR></TBODY>\n</TABLE>\n\n\
+                     See <a href='https://example.com/?a=1&b=2' TARGET=_blank>this</a> &amp; <B>that</B>.\n";
+    let article = render(respelled, &options(r#"{"bodyOnly":true}"#)).unwrap();
+    assert_eq!(
+        article.html,
+        "<table>\n<tbody><tr><td align=\"center\"><img src=\"photo.jpg\" width=\"600\" alt=\"A &quot;photo&quot;\"></td></tr></tbody>\n</table>\n\
+         <p>See <a href=\"https://example.com/?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer nofollow ugc\">this</a> &amp; <b>that</b>.</p>\n"
+    );
+
+    // What only ammonia can settle: an element outside the fast path's list, a capitalized
+    // attribute the policy removes, a reference without its `;`, a `<p>` the tree builder would
+    // close, a row it puts in a `<tbody>`; and `strip`'s HTML blocks.
     for raw in [
         "<center>x</center>",
-        "<B>x</B>",
+        "<B ONCLICK=x>x</B>",
+        "<table><tr><td>x</td></tr></table>",
         "a &copy b <i title=\"&copy\">x</i>",
         "<p>a<div>b</div></p>",
     ] {

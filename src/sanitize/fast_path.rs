@@ -5,10 +5,11 @@
 //!
 //! Where a document has raw HTML, the written document is read here in one linear pass: each tag
 //! gets ammonia's attribute steps in ammonia's order and the policy's own filters from
-//! `sanitize.rs`, and is written as html5ever's serializer writes it. It gives up (`None`: the
-//! caller runs ammonia) at anything it does not model: a tag outside [`FAST_TAGS`], a comment
-//! that is not plain, an entity the writer does not write, a nesting that the HTML tree builder
-//! would repair. The differential test checks it against ammonia, byte for byte.
+//! `sanitize.rs`, and is written as html5ever's serializer writes it. Raw HTML is read in the
+//! spellings people write ([`Tag`]: any case, any quoting). It gives up (`None`: the caller runs
+//! ammonia) at anything it does not model: a tag outside [`FAST_TAGS`], a comment that is not
+//! plain, a reference it does not decode, a nesting that the HTML tree builder would repair. The
+//! differential test checks it against ammonia, byte for byte.
 
 use crate::limits::LIMITS;
 use std::borrow::Cow;
@@ -178,11 +179,12 @@ impl Open {
         inserted.is_some_and(|inserted| current.fits(inserted))
     }
 
-    /// Closes the current element if it is `name`.
-    pub(crate) fn pop(&mut self, name: &str) -> Option<()> {
-        self.stack.last().filter(|(element, _)| element.name() == name)?;
-        self.stack.pop();
-        Some(())
+    /// Closes the current element if it is `name` (in any ASCII case, as the parser reads it).
+    pub(crate) fn pop(&mut self, name: &str) -> Option<Element> {
+        self.stack
+            .last()
+            .filter(|(element, _)| element.name().eq_ignore_ascii_case(name))?;
+        self.stack.pop().map(|(element, _)| element)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -222,12 +224,12 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
         }
         let (tag, after) = Tag::read(rest, &mut attributes)?;
         rest = after;
-        after_pre_start = matches!(tag, Tag::Start { name: "pre", .. });
+        after_pre_start = matches!(tag, Tag::Start { name, .. } if name.eq_ignore_ascii_case("pre"));
         match tag {
             Tag::End(name) => {
-                open.pop(name)?;
+                let element = open.pop(name)?;
                 out.push_str("</");
-                out.push_str(name);
+                out.push_str(element.name());
                 out.push('>');
             }
             Tag::Start { name, .. } if REMOVED_WITH_TEXT.contains(&name) => {
@@ -238,8 +240,10 @@ pub(crate) fn sanitize(html: &str, settings: &Settings<'_>) -> Option<String> {
                 }
                 rest = &rest[end + name.len() + "</>".len()..];
             }
-            Tag::Start { name, self_closing } => {
-                let element = lookup(name)?;
+            Tag::Start {
+                element, self_closing, ..
+            } => {
+                let element = element?;
                 let void = element.is(IS_VOID);
                 if (self_closing && !void) || !open.insert(element) {
                     return None;
@@ -294,46 +298,58 @@ pub(crate) fn plain_comment_length(html: &str) -> Option<usize> {
 /// An attribute as read: its name and its value as the parser reads it.
 pub(crate) type Attribute<'h> = (&'h str, Cow<'h, str>);
 
-/// One tag as our writer spells it: lowercase names, `"`-quoted values.
+/// One tag as the parser reads it, in the spellings the fast path models: ASCII names in any
+/// case (the parser lowercases them), values quoted with `"` or `'` or not at all, `=` with or
+/// without spaces around it.
 enum Tag<'h> {
     /// Its attributes are left in the buffer passed to [`Tag::read`].
     Start {
         name: &'h str,
+        element: Option<Element>,
         self_closing: bool,
     },
     End(&'h str),
 }
 
+/// What the HTML tokenizer reads as whitespace between attributes (`\r` is a line break to it).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+}
+
+fn spaces(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| is_space(b)).count()
+}
+
 impl<'h> Tag<'h> {
     /// The tag at the start of `html` (which starts with `<`) and what follows it; `None` also
-    /// when an attribute is not written the way the writer writes them.
+    /// when it is written in a way not modeled here.
     fn read(html: &'h str, attributes: &mut Vec<Attribute<'h>>) -> Option<(Tag<'h>, &'h str)> {
         let bytes = html.as_bytes();
         if bytes.get(1) == Some(&b'/') {
             let name_end = 2 + name_len(&bytes[2..]);
-            if name_end == 2 || bytes.get(name_end) != Some(&b'>') {
+            let end = name_end + spaces(&bytes[name_end..]);
+            if name_end == 2 || bytes.get(end) != Some(&b'>') {
                 return None;
             }
-            return Some((Tag::End(&html[2..name_end]), &html[name_end + 1..]));
+            return Some((Tag::End(&html[2..name_end]), &html[end + 1..]));
         }
         let name_end = 1 + name_len(&bytes[1..]);
         if name_end == 1 {
             return None; // `<!--`, `<?`, a stray `<`: the writer escapes text, so not ours
         }
         let name = &html[1..name_end];
+        let element = lookup(name);
         attributes.clear();
         let mut i = name_end;
         loop {
-            let spaces = bytes[i..]
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n'))
-                .count();
-            i += spaces;
+            let spaces_before = spaces(&bytes[i..]);
+            i += spaces_before;
             match bytes.get(i)? {
                 b'>' => {
                     return Some((
                         Tag::Start {
                             name,
+                            element,
                             self_closing: false,
                         },
                         &html[i + 1..],
@@ -343,25 +359,27 @@ impl<'h> Tag<'h> {
                     return Some((
                         Tag::Start {
                             name,
+                            element,
                             self_closing: true,
                         },
                         &html[i + 2..],
                     ));
                 }
-                _ if spaces == 0 => return None,
+                _ if spaces_before == 0 => return None,
                 _ => {}
             }
             let attribute_end = i + name_len(&bytes[i..]);
             if attribute_end == i {
                 return None;
             }
-            let attribute = &html[i..attribute_end];
+            let attribute = attribute_name(&html[i..attribute_end], element)?;
             i = attribute_end;
-            let value = if bytes[i..].starts_with(b"=\"") {
-                let value_end = i + 2 + bytes[i + 2..].iter().position(|&b| b == b'"')?;
-                let value = decode(&html[i + 2..value_end])?;
-                i = value_end + 1;
-                value
+            let after_spaces = i + spaces(&bytes[i..]);
+            let value = if bytes.get(after_spaces) == Some(&b'=') {
+                let start = after_spaces + 1 + spaces(&bytes[after_spaces + 1..]);
+                let (value, end) = attribute_value(html, start)?;
+                i = end;
+                decode(value, true)?
             } else {
                 Cow::Borrowed("")
             };
@@ -376,19 +394,64 @@ impl<'h> Tag<'h> {
     }
 }
 
-/// The length of a lowercase ASCII name (`h2`, `aria-label`) at the start of `bytes`.
+/// The length of an ASCII name (`h2`, `aria-label`, `TD`) at the start of `bytes`: a letter,
+/// then letters, digits and `-`.
 fn name_len(bytes: &[u8]) -> usize {
     match bytes.first() {
-        Some(b'a'..=b'z') => bytes
+        Some(b) if b.is_ascii_alphabetic() => bytes
             .iter()
-            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'-')
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count(),
         _ => 0,
     }
 }
 
+/// An attribute's name as the parser reads it, lowercase. One written with capitals is taken only
+/// when the policy lists its lowercase name on the element (the listed name stands in for it);
+/// other such names are left to ammonia.
+fn attribute_name(name: &str, element: Option<Element>) -> Option<&str> {
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(name);
+    }
+    let listed = element.map_or(&[][..], Element::attributes);
+    GENERIC_ATTRIBUTES
+        .iter()
+        .chain(listed)
+        .find(|listed| listed.eq_ignore_ascii_case(name))
+        .copied()
+}
+
+/// The value that starts at `start` in `html` (after the `=` and any spaces) as written (quotes
+/// off), and where what follows it starts. An unquoted value ends at a space or `>`; one that is
+/// empty or holds a quote, `<`, `=` or a backtick (which the parser reads with an error) is left
+/// to ammonia.
+fn attribute_value(html: &str, start: usize) -> Option<(&str, usize)> {
+    let bytes = html.as_bytes();
+    match *bytes.get(start)? {
+        quote @ (b'"' | b'\'') => {
+            let end = start + 1 + bytes[start + 1..].iter().position(|&b| b == quote)?;
+            Some((&html[start + 1..end], end + 1))
+        }
+        _ => {
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .position(|&b| is_space(b) || b == b'>')
+                    .unwrap_or(bytes.len() - start);
+            let value = &html[start..end];
+            let plain = !value.is_empty() && !value.bytes().any(|b| matches!(b, b'"' | b'\'' | b'<' | b'=' | b'`'));
+            plain.then_some((value, end))
+        }
+    }
+}
+
+/// The element `name` (in any ASCII case) names, if it is one of [`FAST_TAGS`].
 pub(crate) fn lookup(name: &str) -> Option<Element> {
-    let key = tags::name_key(name.as_bytes())?;
+    let mut lowercase = [0u8; 16];
+    let folded = lowercase.get_mut(..name.len())?;
+    folded.copy_from_slice(name.as_bytes());
+    folded.make_ascii_lowercase();
+    let key = tags::name_key(folded)?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
 }
@@ -409,9 +472,16 @@ fn write_text(out: &mut String, html: &str) -> Option<usize> {
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             b'&' => {
                 out.push_str(&html[copied..i]);
-                let (decoded, length) = reference(&html[i + 1..])?;
-                push_escaped(out, decoded, false);
-                i += 1 + length;
+                match ampersand(&html[i + 1..], false)? {
+                    Ampersand::Reference(decoded, length) => {
+                        push_escaped(out, decoded, false);
+                        i += 1 + length;
+                    }
+                    Ampersand::Itself => {
+                        out.push_str("&amp;");
+                        i += 1;
+                    }
+                }
                 copied = i;
                 continue;
             }
@@ -444,7 +514,7 @@ pub(crate) const TEXT_SPECIAL: [bool; 256] = {
 };
 
 /// An attribute value as the parser reads it (borrowed when that is what is written).
-fn decode(value: &str) -> Option<Cow<'_, str>> {
+fn decode(value: &str, attribute: bool) -> Option<Cow<'_, str>> {
     let bytes = value.as_bytes();
     let Some(first) = bytes.iter().position(|&b| matches!(b, b'&' | b'\r' | 0)) else {
         return Some(Cow::Borrowed(value));
@@ -455,9 +525,16 @@ fn decode(value: &str) -> Option<Cow<'_, str>> {
         match bytes[i] {
             b'&' => {
                 out.push_str(&value[copied..i]);
-                let (decoded, length) = reference(&value[i + 1..])?;
-                out.push(decoded);
-                i += 1 + length;
+                match ampersand(&value[i + 1..], attribute)? {
+                    Ampersand::Reference(decoded, length) => {
+                        out.push(decoded);
+                        i += 1 + length;
+                    }
+                    Ampersand::Itself => {
+                        out.push('&');
+                        i += 1;
+                    }
+                }
             }
             b'\r' => {
                 out.push_str(&value[copied..i]);
@@ -474,6 +551,32 @@ fn decode(value: &str) -> Option<Cow<'_, str>> {
     }
     out.push_str(&value[copied..]);
     Some(Cow::Owned(out))
+}
+
+/// What a `&` stands for, given what follows it.
+enum Ampersand {
+    /// A reference [`reference`] decodes: its character, and its length after the `&`.
+    Reference(char, usize),
+    /// Itself: the tokenizer reads a reference only from a letter, a digit or `#` on, and in an
+    /// attribute value letters and digits that run into `=` never are one (whatever name they
+    /// begin, the rule for legacy names without `;` leaves them as written: `?a=1&b=2`).
+    Itself,
+}
+
+/// `None`: left to ammonia.
+fn ampersand(rest: &str, attribute: bool) -> Option<Ampersand> {
+    let bytes = rest.as_bytes();
+    let name = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let itself = match bytes.get(name) {
+        _ if name == 0 => bytes.first() != Some(&b'#'),
+        Some(b'=') => attribute,
+        _ => false,
+    };
+    if itself {
+        Some(Ampersand::Itself)
+    } else {
+        reference(rest).map(|(c, length)| Ampersand::Reference(c, length))
+    }
 }
 
 /// The character reference at the start of `rest` (after its `&`) and its length with the `;`:
