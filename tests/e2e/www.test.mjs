@@ -546,7 +546,7 @@ test('the full module loads only for raw HTML the fast path gives up on (or fron
       const before = { loaded: quire.sanitizerLoaded(), fetched: await fetched(1) };
       let syncError = null;
       try {
-        quire.renderHtml('<B onclick="x()">raw</B>');
+        quire.renderHtml('<B ONCLICK="x()">raw</B>');
       } catch (error) {
         syncError = { name: error.name, isError: error instanceof Error, message: error.message };
       }
@@ -557,7 +557,7 @@ test('the full module loads only for raw HTML the fast path gives up on (or fron
       } catch (error) {
         pastedError = { name: error.name, message: error.message };
       }
-      const raw = await quire.renderHtmlAsync('<B onclick="x()">raw</B>', { bodyOnly: true });
+      const raw = await quire.renderHtmlAsync('<B ONCLICK="x()">raw</B>', { bodyOnly: true });
       return {
         pastedError,
         common,
@@ -1007,7 +1007,7 @@ test('init fetches the wasm from a given directory (a CDN) or takes the modules 
     const fromCdn = await page.evaluate(async () => {
       const quire = await import('/pkg/quire.js');
       await quire.default({ wasmUrl: '/cdn/quire' });
-      const html = await quire.renderHtmlAsync('<B>raw</B> *x*', { bodyOnly: true });
+      const html = await quire.renderHtmlAsync('<B ONCLICK="x()">raw</B> *x*', { bodyOnly: true });
       // Resource entries are queued after a response ends: wait for both.
       const wasmFetched = () =>
         performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));

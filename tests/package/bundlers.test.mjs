@@ -22,7 +22,7 @@ const fixturesDir = path.join(here, '../fixtures');
 const TEST_OPTIONS = { timeout: 180_000 };
 
 /** A document whose raw HTML the core's fast path gives up on (an upper-case tag), so the full module must load. */
-const RAW_HTML = '<B onclick="window.__pwned = 1">raw</B> *x*';
+const RAW_HTML = '<B ONCLICK="window.__pwned = 1">raw</B> *x*';
 const RAW_HTML_RENDERED = '<p><b>raw</b> <em>x</em></p>\n';
 
 const fixtures = readdirSync(fixturesDir)

@@ -7,5 +7,5 @@ import { initSync, renderHtml, sanitizerLoaded } from 'quire/sync';
 
 const full = new WebAssembly.Module(readFileSync(new URL(import.meta.resolve('quire/quire_full_bg.wasm'))));
 initSync({ full });
-const html = renderHtml('<B onclick="steal()">raw</B> *HTML*', { bodyOnly: true });
+const html = renderHtml('<B ONCLICK="steal()">raw</B> *HTML*', { bodyOnly: true });
 console.log(JSON.stringify({ html, sanitizerLoaded: sanitizerLoaded() }));
