@@ -168,8 +168,8 @@ pub(crate) const fn text_only(name: &[u8]) -> Option<TextOnly> {
     })
 }
 
-/// A name of 1 to 16 bytes as a number that orders as the name does (its bytes, big-endian, zero
-/// padded): tables of names are searched by integers.
+/// A name of 1 to 16 bytes as a number that orders as the name does (its bytes, ASCII-lowercased
+/// as the parser reads names, big-endian, zero padded): tables of names are searched by integers.
 pub(crate) const fn name_key(name: &[u8]) -> Option<u128> {
     if name.is_empty() || name.len() > 16 {
         return None;
@@ -177,7 +177,7 @@ pub(crate) const fn name_key(name: &[u8]) -> Option<u128> {
     let mut key = 0u128;
     let mut i = 0;
     while i < name.len() {
-        key = (key << 8) | name[i] as u128;
+        key = (key << 8) | name[i].to_ascii_lowercase() as u128;
         i += 1;
     }
     Some(key << (8 * (16 - name.len())))

@@ -379,7 +379,7 @@ impl<'h> Tag<'h> {
                 let start = after_spaces + 1 + spaces(&bytes[after_spaces + 1..]);
                 let (value, end) = attribute_value(html, start)?;
                 i = end;
-                decode(value, true)?
+                decode(value)?
             } else {
                 Cow::Borrowed("")
             };
@@ -447,11 +447,7 @@ fn attribute_value(html: &str, start: usize) -> Option<(&str, usize)> {
 
 /// The element `name` (in any ASCII case) names, if it is one of [`FAST_TAGS`].
 pub(crate) fn lookup(name: &str) -> Option<Element> {
-    let mut lowercase = [0u8; 16];
-    let folded = lowercase.get_mut(..name.len())?;
-    folded.copy_from_slice(name.as_bytes());
-    folded.make_ascii_lowercase();
-    let key = tags::name_key(folded)?;
+    let key = tags::name_key(name.as_bytes())?;
     let index = KEYS.binary_search(&key).ok()?;
     Some(Element(index as u8))
 }
@@ -472,16 +468,9 @@ fn write_text(out: &mut String, html: &str) -> Option<usize> {
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             b'&' => {
                 out.push_str(&html[copied..i]);
-                match ampersand(&html[i + 1..], false)? {
-                    Ampersand::Reference(decoded, length) => {
-                        push_escaped(out, decoded, false);
-                        i += 1 + length;
-                    }
-                    Ampersand::Itself => {
-                        out.push_str("&amp;");
-                        i += 1;
-                    }
-                }
+                let (decoded, length) = ampersand(&html[i + 1..], false)?;
+                push_escaped(out, decoded, false);
+                i += 1 + length;
                 copied = i;
                 continue;
             }
@@ -514,7 +503,7 @@ pub(crate) const TEXT_SPECIAL: [bool; 256] = {
 };
 
 /// An attribute value as the parser reads it (borrowed when that is what is written).
-fn decode(value: &str, attribute: bool) -> Option<Cow<'_, str>> {
+fn decode(value: &str) -> Option<Cow<'_, str>> {
     let bytes = value.as_bytes();
     let Some(first) = bytes.iter().position(|&b| matches!(b, b'&' | b'\r' | 0)) else {
         return Some(Cow::Borrowed(value));
@@ -525,16 +514,9 @@ fn decode(value: &str, attribute: bool) -> Option<Cow<'_, str>> {
         match bytes[i] {
             b'&' => {
                 out.push_str(&value[copied..i]);
-                match ampersand(&value[i + 1..], attribute)? {
-                    Ampersand::Reference(decoded, length) => {
-                        out.push(decoded);
-                        i += 1 + length;
-                    }
-                    Ampersand::Itself => {
-                        out.push('&');
-                        i += 1;
-                    }
-                }
+                let (decoded, length) = ampersand(&value[i + 1..], true)?;
+                out.push(decoded);
+                i += 1 + length;
             }
             b'\r' => {
                 out.push_str(&value[copied..i]);
@@ -553,18 +535,12 @@ fn decode(value: &str, attribute: bool) -> Option<Cow<'_, str>> {
     Some(Cow::Owned(out))
 }
 
-/// What a `&` stands for, given what follows it.
-enum Ampersand {
-    /// A reference [`reference`] decodes: its character, and its length after the `&`.
-    Reference(char, usize),
-    /// Itself: the tokenizer reads a reference only from a letter, a digit or `#` on, and in an
-    /// attribute value letters and digits that run into `=` never are one (whatever name they
-    /// begin, the rule for legacy names without `;` leaves them as written: `?a=1&b=2`).
-    Itself,
-}
-
-/// `None`: left to ammonia.
-fn ampersand(rest: &str, attribute: bool) -> Option<Ampersand> {
+/// What a `&` followed by `rest` stands for, and the length after the `&` of what it starts: a
+/// reference [`reference`] decodes, or the `&` itself (length 0): the tokenizer reads a reference
+/// only from a letter, a digit or `#` on, and in an attribute value letters and digits that run
+/// into `=` never are one (whatever name they begin, the rule for legacy names without `;` leaves
+/// them as written: `?a=1&b=2`). `None`: left to ammonia.
+fn ampersand(rest: &str, attribute: bool) -> Option<(char, usize)> {
     let bytes = rest.as_bytes();
     let name = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let itself = match bytes.get(name) {
@@ -573,9 +549,9 @@ fn ampersand(rest: &str, attribute: bool) -> Option<Ampersand> {
         _ => false,
     };
     if itself {
-        Some(Ampersand::Itself)
+        Some(('&', 0))
     } else {
-        reference(rest).map(|(c, length)| Ampersand::Reference(c, length))
+        reference(rest)
     }
 }
 
